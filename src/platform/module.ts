@@ -1,0 +1,38 @@
+// What a capability module gives the platform. Modules register themselves in src/modules/index.ts.
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Jobs } from './jobs/queue.ts';
+
+/** Services the platform hands to a module's routes, jobs and seeders. */
+export interface PlatformDeps {
+  /** Pool connected as the app's non-superuser role: row-level security applies. */
+  db: Kysely<any>;
+  /** Pool connected as the schema owner; only migrations and bulk demo loading use it. */
+  ownerDb: Kysely<any>;
+  jobs: Jobs;
+  log: Logger;
+}
+
+export interface SeedOptions {
+  tenantId: string;
+  /** Number of synthetic residents to generate. */
+  residents: number;
+  /** PRNG seed: the same seed always gives the same data. */
+  seed: number;
+  /** Reports progress of long work (for the CLI's progress bar). */
+  progress?: (done: number, total: number, label: string) => void;
+}
+
+export interface CityModule {
+  /** Folder name under src/modules/. */
+  name: string;
+  /** Folder with NNNN_name.sql files, applied in order. */
+  migrations?: URL;
+  /** Fastify plugin with this module's API and page routes. */
+  routes?: (app: FastifyInstance, deps: PlatformDeps) => Promise<void>;
+  /** Background job handlers, by queue name. */
+  jobs?: Record<string, (data: unknown, deps: PlatformDeps) => Promise<void>>;
+  /** Writes this module's demo data for one tenant (idempotent: skips what exists). */
+  seedDemo?: (deps: PlatformDeps, options: SeedOptions) => Promise<void>;
+}
