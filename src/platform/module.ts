@@ -1,8 +1,9 @@
 // What a capability module gives the platform. Modules register themselves in src/modules/index.ts.
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { Jobs } from './jobs/queue.ts';
+import type { JobContext, Jobs } from './jobs/queue.ts';
 
 /** Services the platform hands to a module's routes, jobs and seeders. */
 export interface PlatformDeps {
@@ -10,6 +11,8 @@ export interface PlatformDeps {
   db: Kysely<any>;
   /** Pool connected as the schema owner; only migrations and bulk demo loading use it. */
   ownerDb: Kysely<any>;
+  /** The owner pool itself, for COPY-based bulk loads. */
+  ownerPool: pg.Pool;
   jobs: Jobs;
   log: Logger;
 }
@@ -20,6 +23,8 @@ export interface SeedOptions {
   residents: number;
   /** PRNG seed: the same seed always gives the same data. */
   seed: number;
+  /** Replace this tenant's existing demo data instead of keeping it. */
+  replace?: boolean;
   /** Reports progress of long work (for the CLI's progress bar). */
   progress?: (done: number, total: number, label: string) => void;
 }
@@ -31,8 +36,14 @@ export interface CityModule {
   migrations?: URL;
   /** Fastify plugin with this module's API and page routes. */
   routes?: (app: FastifyInstance, deps: PlatformDeps) => Promise<void>;
-  /** Background job handlers, by queue name. */
-  jobs?: Record<string, (data: unknown, deps: PlatformDeps) => Promise<void>>;
+  /** Background job handlers, by queue name (prefix it with the module name: `organisation.rebuild`). */
+  jobs?: Record<string, ModuleJob>;
   /** Writes this module's demo data for one tenant (idempotent: skips what exists). */
   seedDemo?: (deps: PlatformDeps, options: SeedOptions) => Promise<void>;
+}
+
+export interface ModuleJob {
+  handler: (data: unknown, job: JobContext, deps: PlatformDeps) => Promise<void>;
+  expireInSeconds?: number;
+  retryLimit?: number;
 }

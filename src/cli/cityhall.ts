@@ -1,0 +1,183 @@
+// `cityhall` — the command line: serve, migrate, seed. Each command is a thin call into the platform.
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import { ConfigError, loadConfig, type ServeRole } from '../platform/config/config.ts';
+import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
+import { loadMigrations, MigrationError } from '../platform/db/migrate.ts';
+import { createDatabase } from '../platform/db/pool.ts';
+import { createLogger } from '../platform/log/log.ts';
+import { migrationSources, prepareDatabase, resolveOwnerDatabase, StartupError, startCityHall } from '../platform/runtime.ts';
+import { ensureTenant, kawasaki } from '../platform/tenancy/tenants.ts';
+import { modules } from '../modules/index.ts';
+
+const usage = `使い方: cityhall <command> [options]
+
+  serve [--role api|worker|all] [--demo] [--residents N]
+                     サーバーを起動します（--demo: 川崎市のデモデータを用意）
+  migrate            マイグレーションを適用します
+  seed [--tenant kawasaki] [--residents N] [--seed N] [--replace]
+                     合成（架空）の住民データを作ります。--residents 1550000 で川崎市の全人口規模
+  help               この説明を表示します
+
+環境変数: PORT, HOST, DATABASE_URL, LOG_LEVEL, DEFAULT_TENANT, EMBEDDED_PG_PORT, CITYHALL_DATA_DIR`;
+
+function bar(label: string) {
+  const progress = new SingleBar({
+    format: `${label} [{bar}] {percentage}% | {value}/{total} | 残り {eta_formatted}`,
+    barCompleteChar: '█',
+    barIncompleteChar: '░',
+    hideCursor: true,
+    noTTYOutput: !process.stderr.isTTY,
+    notTTYSchedule: 5000,
+  });
+  let started = false;
+  return {
+    update(done: number, total: number) {
+      if (!started) {
+        progress.start(total, 0);
+        started = true;
+      }
+      progress.setTotal(total);
+      progress.update(done);
+    },
+    stop() {
+      if (started) progress.stop();
+    },
+  };
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { role: { type: 'string', default: 'all' }, demo: { type: 'boolean', default: false }, residents: { type: 'string' } },
+  });
+  if (!['api', 'worker', 'all'].includes(values.role)) throw new ConfigError('--role は api, worker, all のいずれかです。');
+  const config = loadConfig();
+  const log = createLogger({ level: config.logLevel, pretty: config.pretty });
+  const started = performance.now();
+  const city = await startCityHall({
+    config,
+    log,
+    role: values.role as ServeRole,
+    demo: values.demo,
+    demoResidents: values.residents ? Number(values.residents) : undefined,
+  });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, '停止しています');
+    await city.stop();
+    log.info('停止しました');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await city.ready;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const base = `http://localhost:${config.port}`;
+  process.stdout.write(
+    `\nデジタル市役所が起動しました（${seconds} 秒）: ${city.url ? base : '(worker のみ)'}\n` +
+      (city.url
+        ? `  住民ポータル        ${base}/\n` +
+          `  区役所と局の一覧    ${base}/organisation\n` +
+          `  API 仕様 (OpenAPI)  ${base}/api/docs\n` +
+          `  稼働確認            ${base}/readyz  メトリクス ${base}/metrics\n` +
+          `  サインイン: 住民・職員のアカウントは認証機能（C2）の完成後に用意されます。いまは誰でも閲覧できるページだけです。\n`
+        : '') +
+      `  停止: Ctrl-C\n\n`,
+  );
+  process.stdout.write(`READY ${base}\n`);
+}
+
+async function withOwner<T>(fn: (owner: ReturnType<typeof createDatabase>, config: ReturnType<typeof loadConfig>) => Promise<T>) {
+  const config = loadConfig();
+  const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, pretty: config.pretty });
+  const { ownerUrl, stopEmbedded } = await resolveOwnerDatabase(config, log);
+  const owner = createDatabase(ownerUrl, { max: 4 });
+  try {
+    return await fn(owner, config);
+  } finally {
+    await owner.pool.end();
+    await stopEmbedded();
+  }
+}
+
+async function migrateCommand(): Promise<void> {
+  await withOwner(async (owner, config) => {
+    const files = await loadMigrations(migrationSources(modules));
+    const progress = bar('マイグレーション');
+    const applied = await prepareDatabase(owner, config, files, (_id, i, n) => progress.update(i, n));
+    progress.stop();
+    process.stdout.write(applied.length ? `${applied.length} 件を適用しました:\n  ${applied.join('\n  ')}\n` : '適用するマイグレーションはありません（最新です）。\n');
+  });
+}
+
+async function seedCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      tenant: { type: 'string', default: 'kawasaki' },
+      residents: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      replace: { type: 'boolean', default: false },
+    },
+  });
+  const residents = Number(values.residents);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(residents) || residents < 0 || residents > 20_000_000) {
+    throw new ConfigError('--residents は 0〜20000000 の整数で指定してください。');
+  }
+  if (!Number.isInteger(seed)) throw new ConfigError('--seed は整数で指定してください。');
+  if (values.tenant !== kawasaki.id) throw new ConfigError(`いま作れるデモ自治体は ${kawasaki.id} だけです。`);
+  await withOwner(async (owner, config) => {
+    const log = createLogger({ level: 'warn', pretty: false });
+    await prepareDatabase(owner, config, await loadMigrations(migrationSources(modules)));
+    await ensureTenant(owner.db, kawasaki);
+    const { db, pool } = createDatabase(new URL(owner.pool.options.connectionString!).toString(), { max: 4 });
+    const progress = bar('住民データ');
+    const started = performance.now();
+    try {
+      const deps = { db, ownerDb: owner.db, ownerPool: owner.pool, log, jobs: undefined as never };
+      for (const module of modules) {
+        await module.seedDemo?.(deps, {
+          tenantId: values.tenant,
+          residents,
+          seed,
+          replace: values.replace,
+          progress: (done, total) => progress.update(done, total),
+        });
+      }
+    } finally {
+      progress.stop();
+      await pool.end();
+    }
+    process.stdout.write(`${residents.toLocaleString('ja-JP')} 人分を ${((performance.now() - started) / 1000).toFixed(1)} 秒で作成しました。\n`);
+  });
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(rest);
+    case 'migrate':
+      return migrateCommand();
+    case 'seed':
+      return seedCommand(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(`${usage}\n`);
+      return;
+    default:
+      process.stderr.write(`不明なコマンドです: ${command}\n\n${usage}\n`);
+      process.exit(2);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = [ConfigError, StartupError, MigrationError, EmbeddedPostgresError].some((k) => error instanceof k);
+  process.stderr.write(`\nエラー: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

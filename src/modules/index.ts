@@ -1,0 +1,4 @@
+// The one place modules are registered: their migrations run, routes mount and jobs start in this order.
+import type { CityModule } from '../platform/module.ts';
+
+export const modules: CityModule[] = [];

@@ -1,0 +1,20 @@
+// The one registry of error codes: a stable code, its HTTP status and its Japanese title.
+// The code is part of the problem+json `type` URI, so clients can rely on it; never rename one.
+export const errorCodes = {
+  validation_failed: { status: 400, title: '入力内容に誤りがあります' },
+  bad_request: { status: 400, title: 'リクエストが不正です' },
+  unauthorized: { status: 401, title: 'ログインが必要です' },
+  forbidden: { status: 403, title: 'この操作は許可されていません' },
+  not_found: { status: 404, title: '見つかりません' },
+  method_not_allowed: { status: 405, title: 'この方法ではリクエストできません' },
+  conflict: { status: 409, title: '他の操作と競合しました' },
+  payload_too_large: { status: 413, title: '送信データが大きすぎます' },
+  unsupported_media_type: { status: 415, title: 'この形式のデータは受け付けられません' },
+  too_many_requests: { status: 429, title: 'リクエストが多すぎます' },
+  internal: { status: 500, title: 'システムエラーが発生しました' },
+  unavailable: { status: 503, title: 'ただいま利用できません' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export const problemTypeBase = 'https://cityhall.example/problems/';

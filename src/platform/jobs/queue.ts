@@ -1,0 +1,99 @@
+// Background work on a PostgreSQL-backed queue (pg-boss; docs/adr/0003). A job is enqueued in the
+// same transaction as the change that causes it, so a rollback leaves no job and a commit no lost one.
+import type { Kysely, Transaction } from 'kysely';
+import { fromKysely, PgBoss } from 'pg-boss';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+
+export interface JobContext {
+  /** Stable across retries: use it as the idempotency key of the job's effects. */
+  id: string;
+  retryCount: number;
+  signal: AbortSignal;
+}
+
+export type JobHandler = (data: unknown, job: JobContext) => Promise<void>;
+
+export interface QueueDefinition {
+  handler: JobHandler;
+  /** Seconds a job may stay active before another worker takes it over (a crashed worker's job). */
+  expireInSeconds?: number;
+  retryLimit?: number;
+}
+
+export interface EnqueueOptions {
+  /** At most one pending job with this key (e.g. one delivery per message). */
+  singletonKey?: string;
+  startAfter?: Date | number;
+}
+
+export interface Jobs {
+  enqueue(trx: Kysely<any> | Transaction<any>, name: string, data: object, options?: EnqueueOptions): Promise<string | null>;
+  /** Starts processing every defined queue in this process. */
+  work(options?: { pollingIntervalSeconds?: number }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const jobSchema = 'pgboss';
+
+export async function startJobs(options: {
+  ownerUrl: string;
+  appRole: string;
+  queues: Record<string, QueueDefinition>;
+  log: Logger;
+  /** Run maintenance (expiry of crashed workers' jobs, retention) in this process. */
+  supervise: boolean;
+  superviseIntervalSeconds?: number;
+}): Promise<Jobs> {
+  const { log, queues } = options;
+  const boss = new PgBoss({
+    connectionString: options.ownerUrl,
+    schema: jobSchema,
+    max: 4,
+    application_name: 'cityhall-jobs',
+    supervise: options.supervise,
+    schedule: false,
+    ...(options.superviseIntervalSeconds
+      ? { superviseIntervalSeconds: options.superviseIntervalSeconds, monitorIntervalSeconds: options.superviseIntervalSeconds }
+      : {}),
+    persistWarnings: false,
+  });
+  boss.on('error', (error: unknown) => log.error({ err: error }, 'ジョブキューのエラー'));
+  await boss.start();
+  for (const [name, q] of Object.entries(queues)) {
+    const settings = { expireInSeconds: q.expireInSeconds ?? 300, retryLimit: q.retryLimit ?? 5, retryBackoff: true };
+    if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
+    else await boss.createQueue(name, settings);
+  }
+  let working = false;
+  return {
+    enqueue: (trx, name, data, enqueueOptions = {}) => {
+      if (!(name in queues)) throw new Error(`unknown queue ${name}`);
+      return boss.send(name, data, { db: fromKysely(trx), ...enqueueOptions });
+    },
+    async work(workOptions = {}) {
+      working = true;
+      for (const [name, q] of Object.entries(queues)) {
+        await boss.work(name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+          for (const job of jobs) {
+            const started = performance.now();
+            await q.handler(job.data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
+            log.info({ queue: name, jobId: job.id, ms: Math.round(performance.now() - started) }, 'ジョブ完了');
+          }
+        });
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: working, timeout: 10_000 });
+    },
+  };
+}
+
+/** The app role enqueues inside its own transactions, so it may write the queue's tables. */
+export async function grantJobsToAppRole(owner: pg.Pool, role: string): Promise<void> {
+  const r = `"${role.replaceAll('"', '""')}"`;
+  await owner.query(`grant usage on schema ${jobSchema} to ${r}`);
+  await owner.query(`grant select, insert, update on all tables in schema ${jobSchema} to ${r}`);
+  await owner.query(`grant usage, select on all sequences in schema ${jobSchema} to ${r}`);
+  await owner.query(`grant execute on all functions in schema ${jobSchema} to ${r}`);
+}

@@ -1,0 +1,228 @@
+// Starting and stopping the whole product: database (embedded or DATABASE_URL), migrations, demo
+// tenant, job queue, HTTP server. Shared by `cityhall serve`, the tests and the benchmarks.
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { modules as allModules } from '../modules/index.ts';
+import type { Config, ServeRole } from './config/config.ts';
+import { startEmbeddedPostgres } from './db/embedded.ts';
+import { loadMigrations, type MigrationFile, migrate, pendingMigrations, platformMigrations } from './db/migrate.ts';
+import { appUrlFrom, createDatabase, type Database, withDatabaseName } from './db/pool.ts';
+import { ensureAppRole, grantAppRole } from './db/roles.ts';
+import { buildServer, type ServerState } from './http/server.ts';
+import { grantJobsToAppRole, type Jobs, type QueueDefinition, startJobs } from './jobs/queue.ts';
+import type { CityModule, PlatformDeps } from './module.ts';
+import { assets, errorPages } from './pages/server-pages.ts';
+import { createTenantDirectory, ensureTenant, kawasaki } from './tenancy/tenants.ts';
+
+export interface CityHall {
+  app: FastifyInstance | undefined;
+  deps: PlatformDeps;
+  url: string | undefined;
+  ownerUrl: string;
+  /** Resolves when start-up work (migrations, demo data, queue) is done. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  log: Logger;
+  role?: ServeRole;
+  /** Create the Kawasaki demo tenant and its demo data when missing. */
+  demo?: boolean;
+  demoResidents?: number;
+  modules?: CityModule[];
+  /** Listen on config.port (false: the caller uses app.inject). */
+  listen?: boolean;
+  onProgress?: (step: string) => void;
+}
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** Waits for PostgreSQL with exponential backoff (never gives up; logs every attempt). */
+export async function waitForDatabase(pool: pg.Pool, log: Logger, signal?: AbortSignal): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pool.query('select 1');
+      return;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      const delay = Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
+      log.warn({ attempt, retryInMs: delay, err: (error as Error).message }, 'データベースに接続できません。再試行します');
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+async function ensureDatabaseExists(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function migrationSources(modules: CityModule[]) {
+  return [platformMigrations, ...modules.filter((m) => m.migrations).map((m) => ({ module: m.name, dir: m.migrations! }))];
+}
+
+export function queueDefinitions(modules: CityModule[], deps: () => PlatformDeps): Record<string, QueueDefinition> {
+  const queues: Record<string, QueueDefinition> = {};
+  for (const module of modules) {
+    for (const [name, job] of Object.entries(module.jobs ?? {})) {
+      queues[name] = { ...job, handler: (data, ctx) => job.handler(data, ctx, deps()) };
+    }
+  }
+  return queues;
+}
+
+/** Migrates, grants the app role its rights. Used by `serve` and `cityhall migrate`. */
+export async function prepareDatabase(
+  owner: Database,
+  config: Config,
+  files: MigrationFile[],
+  onApplied?: (id: string, index: number, total: number) => void,
+): Promise<string[]> {
+  await ensureAppRole(owner.pool, config.appDbRole, config.appDbPassword);
+  const applied = await migrate(owner.pool, files, onApplied);
+  await grantAppRole(owner.pool, config.appDbRole);
+  return applied;
+}
+
+/** The owner connection string: DATABASE_URL, or the embedded server (started here) with its `cityhall` database. */
+export async function resolveOwnerDatabase(
+  config: Config,
+  log: Logger,
+): Promise<{ ownerUrl: string; stopEmbedded: () => Promise<void> }> {
+  if (config.databaseUrl) return { ownerUrl: config.databaseUrl, stopEmbedded: async () => undefined };
+  const embedded = await startEmbeddedPostgres({ dir: config.dataDir, port: config.embeddedPgPort, log });
+  try {
+    await ensureDatabaseExists(embedded.url, 'cityhall');
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+  return { ownerUrl: withDatabaseName(embedded.url, 'cityhall'), stopEmbedded: embedded.stop };
+}
+
+export async function startCityHall(options: StartOptions): Promise<CityHall> {
+  const { config, log } = options;
+  const role = options.role ?? 'all';
+  const modules = options.modules ?? allModules;
+  const progress = options.onProgress ?? (() => undefined);
+
+  progress('データベースを準備しています');
+  const { ownerUrl, stopEmbedded } = await resolveOwnerDatabase(config, log);
+  const owner = createDatabase(ownerUrl, { max: 6, applicationName: 'cityhall-owner' });
+  const appDb = createDatabase(appUrlFrom(ownerUrl, config.appDbRole, config.appDbPassword), {
+    applicationName: `cityhall-${role}`,
+  });
+  let jobs: Jobs | undefined;
+  const deps: PlatformDeps = {
+    db: appDb.db as Kysely<any>,
+    ownerDb: owner.db,
+    ownerPool: owner.pool,
+    log,
+    get jobs(): Jobs {
+      if (!jobs) throw new Error('job queue not started yet');
+      return jobs;
+    },
+  };
+  const tenants = createTenantDirectory(appDb.db, config.defaultTenant);
+  const state: ServerState = { ready: false, reason: 'データベースに接続しています' };
+  const files = await loadMigrations(migrationSources(modules));
+
+  let app: FastifyInstance | undefined;
+  let url: string | undefined;
+  if (role !== 'worker') {
+    app = await buildServer({
+      config,
+      log,
+      deps,
+      modules,
+      tenants,
+      pages: errorPages,
+      state,
+      assets,
+      readiness: async () => {
+        await appDb.pool.query('select 1').catch(() => {
+          throw new Error('データベースに接続できません。');
+        });
+        const pending = await pendingMigrations(appDb.pool, files);
+        if (pending.length > 0) throw new Error(`未適用のマイグレーションがあります: ${pending.join(', ')}`);
+      },
+    });
+    if (options.listen !== false) {
+      try {
+        url = await app.listen({ port: config.port, host: config.host });
+      } catch (error) {
+        await app.close();
+        await Promise.all([owner.pool.end(), appDb.pool.end()]);
+        await stopEmbedded();
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new StartupError(
+            `ポート ${config.port} は他のプログラムが使用中です。PORT=${config.port + 1} npm start のように別のポートを指定してください。`,
+          );
+        }
+        throw error;
+      }
+    }
+  }
+
+  const abort = new AbortController();
+  const ready = (async () => {
+    await waitForDatabase(owner.pool, log, abort.signal);
+    state.reason = 'マイグレーションを適用しています';
+    progress(state.reason);
+    const applied = await prepareDatabase(owner, config, files);
+    if (applied.length > 0) log.info({ applied }, 'マイグレーションを適用しました');
+    if (options.demo) {
+      state.reason = 'デモデータを作成しています';
+      progress(state.reason);
+      if (await ensureTenant(owner.db, kawasaki)) tenants.refresh();
+      for (const module of modules) {
+        await module.seedDemo?.(deps, { tenantId: kawasaki.id, residents: options.demoResidents ?? 10_000, seed: 1 });
+      }
+    }
+    state.reason = 'ジョブキューを起動しています';
+    progress(state.reason);
+    jobs = await startJobs({
+      ownerUrl,
+      appRole: config.appDbRole,
+      queues: queueDefinitions(modules, () => deps),
+      log,
+      supervise: role !== 'api',
+    });
+    await grantJobsToAppRole(owner.pool, config.appDbRole);
+    if (role !== 'api') await jobs.work();
+    state.ready = true;
+    state.reason = '';
+  })();
+  ready.catch((error) => log.error({ err: error }, '起動処理に失敗しました'));
+
+  let stopped = false;
+  return {
+    app,
+    deps,
+    url,
+    ownerUrl,
+    ready,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      abort.abort();
+      await app?.close();
+      await ready.catch(() => undefined);
+      await jobs?.stop();
+      await Promise.all([owner.pool.end(), appDb.pool.end()]);
+      await stopEmbedded();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// The whole product on a fresh test database, for HTTP tests (app.inject) and browser tests (listen).
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { loadConfig } from '../../src/platform/config/config.ts';
+import { type CityHall, startCityHall } from '../../src/platform/runtime.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export interface TestCityHall {
+  app: FastifyInstance;
+  city: CityHall;
+  database: TestDatabase;
+  /** Base URL when started with listen: true. */
+  url: string | undefined;
+  close(): Promise<void>;
+}
+
+export async function startTestCityHall(options: { listen?: boolean; demo?: boolean; demoResidents?: number } = {}): Promise<TestCityHall> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: database.ownerUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_PRETTY: '0',
+  });
+  const log = pino({ level: config.logLevel });
+  const city = await startCityHall({
+    config,
+    log,
+    demo: options.demo ?? true,
+    demoResidents: options.demoResidents ?? 200,
+    listen: options.listen ?? false,
+  });
+  await city.ready;
+  return {
+    app: city.app!,
+    city,
+    database,
+    url: city.url,
+    async close() {
+      await city.stop();
+      await database.close();
+    },
+  };
+}
