@@ -11,7 +11,7 @@ import { loadMigrations, type MigrationFile, migrate, pendingMigrations, platfor
 import { appUrlFrom, createDatabase, type Database, withDatabaseName } from './db/pool.ts';
 import { ensureAppRole, grantAppRole } from './db/roles.ts';
 import { buildServer, type ServerState } from './http/server.ts';
-import { grantJobsToAppRole, type Jobs, type QueueDefinition, startJobs } from './jobs/queue.ts';
+import { type Jobs, type QueueDefinition, startJobs } from './jobs/queue.ts';
 import type { CityModule, PlatformDeps } from './module.ts';
 import { assets, errorPages } from './pages/server-pages.ts';
 import { createTenantDirectory, ensureTenant, kawasaki } from './tenancy/tenants.ts';
@@ -53,7 +53,14 @@ export async function waitForDatabase(pool: pg.Pool, log: Logger, signal?: Abort
       if (signal?.aborted) throw error;
       const delay = Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
       log.warn({ attempt, retryInMs: delay, err: (error as Error).message }, 'データベースに接続できません。再試行します');
-      await new Promise((r) => setTimeout(r, delay));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      if (signal?.aborted) throw new StartupError('起動処理を中止しました。');
     }
   }
 }
@@ -200,7 +207,6 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
       log,
       supervise: role !== 'api',
     });
-    await grantJobsToAppRole(owner.pool, config.appDbRole);
     if (role !== 'api') await jobs.work();
     state.ready = true;
     state.reason = '';

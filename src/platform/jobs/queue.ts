@@ -2,7 +2,7 @@
 // same transaction as the change that causes it, so a rollback leaves no job and a commit no lost one.
 import type { Kysely, Transaction } from 'kysely';
 import { fromKysely, PgBoss } from 'pg-boss';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Logger } from 'pino';
 
 export interface JobContext {
@@ -28,7 +28,12 @@ export interface EnqueueOptions {
 }
 
 export interface Jobs {
-  enqueue(trx: Kysely<any> | Transaction<any>, name: string, data: object, options?: EnqueueOptions): Promise<string | null>;
+  enqueue(
+    trx: Kysely<any> | Transaction<any>,
+    name: string,
+    data: object,
+    options?: EnqueueOptions,
+  ): Promise<string | null>;
   /** Starts processing every defined queue in this process. */
   work(options?: { pollingIntervalSeconds?: number }): Promise<void>;
   stop(): Promise<void>;
@@ -54,17 +59,29 @@ export async function startJobs(options: {
     supervise: options.supervise,
     schedule: false,
     ...(options.superviseIntervalSeconds
-      ? { superviseIntervalSeconds: options.superviseIntervalSeconds, monitorIntervalSeconds: options.superviseIntervalSeconds }
+      ? {
+          superviseIntervalSeconds: options.superviseIntervalSeconds,
+          monitorIntervalSeconds: options.superviseIntervalSeconds,
+        }
       : {}),
     persistWarnings: false,
   });
-  boss.on('error', (error: unknown) => log.error({ err: error }, 'ジョブキューのエラー'));
+  let stopping = false;
+  // While stopping, the database may go first (Ctrl-C reaches both); those errors are expected.
+  boss.on('error', (error: unknown) => {
+    if (!stopping) log.error({ err: error }, 'ジョブキューのエラー');
+  });
   await boss.start();
   for (const [name, q] of Object.entries(queues)) {
-    const settings = { expireInSeconds: q.expireInSeconds ?? 300, retryLimit: q.retryLimit ?? 5, retryBackoff: true };
+    const settings = {
+      expireInSeconds: q.expireInSeconds ?? 300,
+      retryLimit: q.retryLimit ?? 5,
+      retryBackoff: true,
+    };
     if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
     else await boss.createQueue(name, settings);
   }
+  await grantJobsToAppRole(options.ownerUrl, options.appRole);
   let working = false;
   return {
     enqueue: (trx, name, data, enqueueOptions = {}) => {
@@ -74,26 +91,40 @@ export async function startJobs(options: {
     async work(workOptions = {}) {
       working = true;
       for (const [name, q] of Object.entries(queues)) {
-        await boss.work(name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-          for (const job of jobs) {
-            const started = performance.now();
-            await q.handler(job.data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
-            log.info({ queue: name, jobId: job.id, ms: Math.round(performance.now() - started) }, 'ジョブ完了');
-          }
-        });
+        await boss.work(
+          name,
+          { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2 },
+          async (jobs) => {
+            for (const job of jobs) {
+              const started = performance.now();
+              await q.handler(job.data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
+              log.info(
+                { queue: name, jobId: job.id, ms: Math.round(performance.now() - started) },
+                'ジョブ完了',
+              );
+            }
+          },
+        );
       }
     },
     async stop() {
+      stopping = true;
       await boss.stop({ graceful: working, timeout: 10_000 });
     },
   };
 }
 
 /** The app role enqueues inside its own transactions, so it may write the queue's tables. */
-export async function grantJobsToAppRole(owner: pg.Pool, role: string): Promise<void> {
+async function grantJobsToAppRole(ownerUrl: string, role: string): Promise<void> {
   const r = `"${role.replaceAll('"', '""')}"`;
-  await owner.query(`grant usage on schema ${jobSchema} to ${r}`);
-  await owner.query(`grant select, insert, update on all tables in schema ${jobSchema} to ${r}`);
-  await owner.query(`grant usage, select on all sequences in schema ${jobSchema} to ${r}`);
-  await owner.query(`grant execute on all functions in schema ${jobSchema} to ${r}`);
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query(`grant usage on schema ${jobSchema} to ${r}`);
+    await owner.query(`grant select, insert, update on all tables in schema ${jobSchema} to ${r}`);
+    await owner.query(`grant usage, select on all sequences in schema ${jobSchema} to ${r}`);
+    await owner.query(`grant execute on all functions in schema ${jobSchema} to ${r}`);
+  } finally {
+    await owner.end();
+  }
 }
