@@ -1,0 +1,45 @@
+// Faults at start-up: an unreachable database and a port in use are reported plainly, never crash-loop.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { test } from 'node:test';
+import pino from 'pino';
+import { createTestDatabase } from '../../test/helpers/db.ts';
+import { loadConfig } from './config/config.ts';
+import { StartupError, startCityHall } from './runtime.ts';
+
+const log = pino({ level: 'silent' });
+
+test('with PostgreSQL unreachable the server stays up, /readyz answers 503 and it keeps retrying', async () => {
+  const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', PORT: '0', HOST: '127.0.0.1' });
+  const city = await startCityHall({ config, log, listen: false });
+  try {
+    await new Promise((r) => setTimeout(r, 600));
+    const ready = await city.app!.inject({ method: 'GET', url: '/readyz' });
+    assert.equal(ready.statusCode, 503);
+    assert.equal(ready.headers['retry-after'], '5');
+    assert.equal(ready.json().code, 'unavailable');
+    assert.equal((await city.app!.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);
+    const page = await city.app!.inject({ method: 'GET', url: '/api/v1/wards' });
+    assert.equal(page.statusCode, 503);
+  } finally {
+    await city.stop();
+  }
+});
+
+test('a port in use stops start-up with a message that says what to do', async () => {
+  const blocker = createServer();
+  await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+  const port = (blocker.address() as { port: number }).port;
+  const database = await createTestDatabase();
+  try {
+    const config = loadConfig({ DATABASE_URL: database.ownerUrl, PORT: String(port), HOST: '127.0.0.1' });
+    await assert.rejects(startCityHall({ config, log }), (error: unknown) => {
+      assert.ok(error instanceof StartupError);
+      assert.match(error.message, new RegExp(`ポート ${port} は他のプログラムが使用中です`));
+      return true;
+    });
+  } finally {
+    blocker.close();
+    await database.close();
+  }
+});
