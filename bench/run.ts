@@ -4,7 +4,10 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 
 const here = new URL('./', import.meta.url);
 const requested = process.argv.slice(2);
-const all = (await readdir(here)).filter((f) => f.endsWith('.ts') && f !== 'run.ts').map((f) => f.slice(0, -3)).sort();
+const all = (await readdir(here))
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+  .map((f) => f.slice(0, -3))
+  .sort();
 const names = requested.length > 0 ? requested : all;
 for (const name of names) {
   if (!all.includes(name)) {
@@ -15,7 +18,9 @@ for (const name of names) {
 await mkdir(new URL('./results/', here), { recursive: true });
 for (const name of names) {
   process.stderr.write(`== ${name}\n`);
-  const bench = (await import(new URL(`./${name}.ts`, here).href)) as { run: () => Promise<Record<string, unknown>> };
+  const bench = (await import(new URL(`./${name}.ts`, here).href)) as {
+    run: () => Promise<Record<string, unknown>>;
+  };
   const figures = { ...(await bench.run()), measured_at: new Date().toISOString() };
   await writeFile(new URL(`./results/${name}.json`, here), `${JSON.stringify(figures, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -15,10 +15,19 @@ async function freePort(): Promise<number> {
 }
 
 async function startAndStop(dataDir: string): Promise<number> {
-  const env = { ...process.env, CITYHALL_DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CITYHALL_DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   const started = performance.now();
-  const child = spawn(process.execPath, ['src/cli/cityhall.ts', 'serve', '--demo'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['src/cli/cityhall.ts', 'serve', '--demo'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   const seconds = await new Promise<number>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {

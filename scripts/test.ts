@@ -24,10 +24,14 @@ if (!process.env.DATABASE_URL) {
 process.env.TEST_TEMPLATE_DB = await ensureTemplateDatabase();
 
 const concurrency = process.env.TEST_CONCURRENCY ?? '3';
-const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=120000', ...patterns], {
-  stdio: 'inherit',
-  env: process.env,
-});
+const child = spawn(
+  process.execPath,
+  ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=120000', ...patterns],
+  {
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 await stopEmbedded();
 process.exit(code);

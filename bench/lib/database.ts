@@ -16,7 +16,10 @@ export async function benchServer(): Promise<{ url: string; stop: () => Promise<
 }
 
 /** A fresh database on that server; drop() removes it. */
-export async function scratchDatabase(serverUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchDatabase(
+  serverUrl: string,
+  name: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`drop database if exists "${name}" with (force)`);

@@ -1,14 +1,20 @@
 // `cityhall` — the command line: serve, migrate, seed. Each command is a thin call into the platform.
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { modules } from '../modules/index.ts';
 import { ConfigError, loadConfig, type ServeRole } from '../platform/config/config.ts';
 import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
 import { loadMigrations, MigrationError } from '../platform/db/migrate.ts';
 import { createDatabase } from '../platform/db/pool.ts';
 import { createLogger } from '../platform/log/log.ts';
-import { migrationSources, prepareDatabase, resolveOwnerDatabase, StartupError, startCityHall } from '../platform/runtime.ts';
+import {
+  migrationSources,
+  prepareDatabase,
+  resolveOwnerDatabase,
+  StartupError,
+  startCityHall,
+} from '../platform/runtime.ts';
 import { ensureTenant, kawasaki } from '../platform/tenancy/tenants.ts';
-import { modules } from '../modules/index.ts';
 
 const usage = `使い方: cityhall <command> [options]
 
@@ -49,9 +55,14 @@ function bar(label: string) {
 async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { role: { type: 'string', default: 'all' }, demo: { type: 'boolean', default: false }, residents: { type: 'string' } },
+    options: {
+      role: { type: 'string', default: 'all' },
+      demo: { type: 'boolean', default: false },
+      residents: { type: 'string' },
+    },
   });
-  if (!['api', 'worker', 'all'].includes(values.role)) throw new ConfigError('--role は api, worker, all のいずれかです。');
+  if (!['api', 'worker', 'all'].includes(values.role))
+    throw new ConfigError('--role は api, worker, all のいずれかです。');
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel, pretty: config.pretty });
   const started = performance.now();
@@ -90,9 +101,14 @@ async function serve(args: string[]): Promise<void> {
   process.stdout.write(`READY ${base}\n`);
 }
 
-async function withOwner<T>(fn: (owner: ReturnType<typeof createDatabase>, config: ReturnType<typeof loadConfig>) => Promise<T>) {
+async function withOwner<T>(
+  fn: (owner: ReturnType<typeof createDatabase>, config: ReturnType<typeof loadConfig>) => Promise<T>,
+) {
   const config = loadConfig();
-  const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, pretty: config.pretty });
+  const log = createLogger({
+    level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    pretty: config.pretty,
+  });
   const { ownerUrl, stopEmbedded } = await resolveOwnerDatabase(config, log);
   const owner = createDatabase(ownerUrl, { max: 4 });
   try {
@@ -109,7 +125,11 @@ async function migrateCommand(): Promise<void> {
     const progress = bar('マイグレーション');
     const applied = await prepareDatabase(owner, config, files, (_id, i, n) => progress.update(i, n));
     progress.stop();
-    process.stdout.write(applied.length ? `${applied.length} 件を適用しました:\n  ${applied.join('\n  ')}\n` : '適用するマイグレーションはありません（最新です）。\n');
+    process.stdout.write(
+      applied.length
+        ? `${applied.length} 件を適用しました:\n  ${applied.join('\n  ')}\n`
+        : '適用するマイグレーションはありません（最新です）。\n',
+    );
   });
 }
 
@@ -152,7 +172,9 @@ async function seedCommand(args: string[]): Promise<void> {
       progress.stop();
       await pool.end();
     }
-    process.stdout.write(`${residents.toLocaleString('ja-JP')} 人分を ${((performance.now() - started) / 1000).toFixed(1)} 秒で作成しました。\n`);
+    process.stdout.write(
+      `${residents.toLocaleString('ja-JP')} 人分を ${((performance.now() - started) / 1000).toFixed(1)} 秒で作成しました。\n`,
+    );
   });
 }
 
@@ -177,6 +199,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`オプションが正しくありません: ${(error as Error).message.split('\n')[0]}\n\n${usage}\n`);
+    process.exit(2);
+  }
   const known = [ConfigError, StartupError, MigrationError, EmbeddedPostgresError].some((k) => error instanceof k);
   process.stderr.write(`\nエラー: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
   process.exit(1);

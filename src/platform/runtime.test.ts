@@ -10,7 +10,11 @@ import { StartupError, startCityHall } from './runtime.ts';
 const log = pino({ level: 'silent' });
 
 test('with PostgreSQL unreachable the server stays up, /readyz answers 503 and it keeps retrying', async () => {
-  const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
   const city = await startCityHall({ config, log, listen: false });
   try {
     await new Promise((r) => setTimeout(r, 600));

@@ -52,7 +52,10 @@ export async function waitForDatabase(pool: pg.Pool, log: Logger, signal?: Abort
     } catch (error) {
       if (signal?.aborted) throw error;
       const delay = Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
-      log.warn({ attempt, retryInMs: delay, err: (error as Error).message }, 'データベースに接続できません。再試行します');
+      log.warn(
+        { attempt, retryInMs: delay, err: (error as Error).message },
+        'データベースに接続できません。再試行します',
+      );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         signal?.addEventListener('abort', () => {
@@ -77,7 +80,10 @@ async function ensureDatabaseExists(serverUrl: string, name: string): Promise<vo
 }
 
 export function migrationSources(modules: CityModule[]) {
-  return [platformMigrations, ...modules.filter((m) => m.migrations).map((m) => ({ module: m.name, dir: m.migrations! }))];
+  return [
+    platformMigrations,
+    ...modules.filter((m) => m.migrations).map((m) => ({ module: m.name, dir: m.migrations! })),
+  ];
 }
 
 export function queueDefinitions(modules: CityModule[], deps: () => PlatformDeps): Record<string, QueueDefinition> {
@@ -195,7 +201,11 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
       progress(state.reason);
       if (await ensureTenant(owner.db, kawasaki)) tenants.refresh();
       for (const module of modules) {
-        await module.seedDemo?.(deps, { tenantId: kawasaki.id, residents: options.demoResidents ?? 10_000, seed: 1 });
+        await module.seedDemo?.(deps, {
+          tenantId: kawasaki.id,
+          residents: options.demoResidents ?? 10_000,
+          seed: 1,
+        });
       }
     }
     state.reason = 'ジョブキューを起動しています';

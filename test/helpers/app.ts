@@ -14,7 +14,9 @@ export interface TestCityHall {
   close(): Promise<void>;
 }
 
-export async function startTestCityHall(options: { listen?: boolean; demo?: boolean; demoResidents?: number } = {}): Promise<TestCityHall> {
+export async function startTestCityHall(
+  options: { listen?: boolean; demo?: boolean; demoResidents?: number } = {},
+): Promise<TestCityHall> {
   const database = await createTestDatabase();
   const config = loadConfig({
     ...process.env,

@@ -21,7 +21,11 @@ export interface TestDatabase {
 
 export async function createTestDatabase(label = path.basename(process.argv[1] ?? 'test')): Promise<TestDatabase> {
   const template = process.env.TEST_TEMPLATE_DB ?? (await ensureTemplateDatabase());
-  const slug = label.replace(/\.test\.ts$/, '').replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30);
+  const slug = label
+    .replace(/\.test\.ts$/, '')
+    .replace(/[^a-z0-9]+/gi, '_')
+    .toLowerCase()
+    .slice(0, 30);
   const name = `t_${slug}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();

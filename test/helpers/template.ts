@@ -3,13 +3,13 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
+import { modules } from '../../src/modules/index.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { loadMigrations } from '../../src/platform/db/migrate.ts';
 import { createDatabase, withDatabaseName } from '../../src/platform/db/pool.ts';
 import { jobSchema } from '../../src/platform/jobs/queue.ts';
 import { migrationSources, prepareDatabase } from '../../src/platform/runtime.ts';
 import { ensureTenant, kawasaki } from '../../src/platform/tenancy/tenants.ts';
-import { modules } from '../../src/modules/index.ts';
 
 export function serverUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -19,7 +19,10 @@ export function serverUrl(): string {
 
 export async function ensureTemplateDatabase(): Promise<string> {
   const files = await loadMigrations(migrationSources(modules));
-  const hash = createHash('sha256').update(files.map((f) => f.checksum).join()).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(files.map((f) => f.checksum).join())
+    .digest('hex')
+    .slice(0, 12);
   const name = `cityhall_tpl_${hash}`;
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();
@@ -36,7 +39,12 @@ export async function ensureTemplateDatabase(): Promise<string> {
       try {
         await prepareDatabase(owner, loadConfig({ ...process.env, DATABASE_URL: url }), files);
         await ensureTenant(owner.db, kawasaki);
-        const boss = new PgBoss({ connectionString: url, schema: jobSchema, supervise: false, schedule: false });
+        const boss = new PgBoss({
+          connectionString: url,
+          schema: jobSchema,
+          supervise: false,
+          schedule: false,
+        });
         boss.on('error', () => undefined);
         await boss.start();
         await boss.stop({ graceful: false });

@@ -42,7 +42,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     try {
       url = new URL(databaseUrl);
     } catch {
-      throw new ConfigError(`環境変数 DATABASE_URL の値が URL ではありません（例: postgres://postgres@127.0.0.1:5432/cityhall）。`);
+      throw new ConfigError(
+        `環境変数 DATABASE_URL の値が URL ではありません（例: postgres://postgres@127.0.0.1:5432/cityhall）。`,
+      );
     }
     if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
       throw new ConfigError(`環境変数 DATABASE_URL は postgres:// で始めてください（いま: ${url.protocol}）。`);
@@ -54,11 +56,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const appDbRole = env.APP_DB_ROLE || 'cityhall_app';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(appDbRole)) {
-    throw new ConfigError(`環境変数 APP_DB_ROLE の値「${appDbRole}」が不正です。英小文字・数字・_ で指定してください。`);
+    throw new ConfigError(
+      `環境変数 APP_DB_ROLE の値「${appDbRole}」が不正です。英小文字・数字・_ で指定してください。`,
+    );
   }
   const defaultTenant = env.DEFAULT_TENANT || 'kawasaki';
   if (!/^[a-z][a-z0-9-]{1,62}$/.test(defaultTenant)) {
-    throw new ConfigError(`環境変数 DEFAULT_TENANT の値「${defaultTenant}」が不正です。英小文字・数字・- で指定してください。`);
+    throw new ConfigError(
+      `環境変数 DEFAULT_TENANT の値「${defaultTenant}」が不正です。英小文字・数字・- で指定してください。`,
+    );
   }
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),

@@ -74,7 +74,11 @@ async function prepareDirectory(dataDir: string): Promise<void> {
   await chmod(dataDir, 0o700);
 }
 
-export async function startEmbeddedPostgres(options: { dir: string; port: number; log: Logger }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  log: Logger;
+}): Promise<RunningPostgres> {
   const { dir, port, log } = options;
   const dataDir = path.join(dir, 'pg');
   const passwordFile = path.join(dir, 'pg-owner-password');

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { loadMigrations, MigrationError, migrate, pendingMigrations } from './migrate.ts';
 
@@ -21,12 +21,23 @@ test('migrations apply in order, once, and are recorded', async () => {
   await writeFile(path.join(dir, '0001_create-things.sql'), 'create table scratch_things (id int primary key);');
   await writeFile(path.join(dir, '0002_add-name.sql'), 'alter table scratch_things add column name text;');
   const files = await loadMigrations(source());
-  assert.deepEqual(await pendingMigrations(database.ownerPool, files), ['scratch/0001_create-things.sql', 'scratch/0002_add-name.sql']);
-  assert.deepEqual(await migrate(database.ownerPool, files), ['scratch/0001_create-things.sql', 'scratch/0002_add-name.sql']);
+  assert.deepEqual(await pendingMigrations(database.ownerPool, files), [
+    'scratch/0001_create-things.sql',
+    'scratch/0002_add-name.sql',
+  ]);
+  assert.deepEqual(await migrate(database.ownerPool, files), [
+    'scratch/0001_create-things.sql',
+    'scratch/0002_add-name.sql',
+  ]);
   assert.deepEqual(await migrate(database.ownerPool, files), [], 'a second run applies nothing');
   assert.deepEqual(await pendingMigrations(database.ownerPool, files), []);
-  const { rows } = await database.ownerPool.query(`select id from schema_migrations where id like 'scratch/%' order by id`);
-  assert.deepEqual(rows.map((r) => r.id), ['scratch/0001_create-things.sql', 'scratch/0002_add-name.sql']);
+  const { rows } = await database.ownerPool.query(
+    `select id from schema_migrations where id like 'scratch/%' order by id`,
+  );
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    ['scratch/0001_create-things.sql', 'scratch/0002_add-name.sql'],
+  );
 });
 
 test('an edited applied migration is refused with a message naming the file', async () => {

@@ -34,10 +34,16 @@ export async function loadMigrations(sources: MigrationSource[]): Promise<Migrat
     const names = (await readdir(source.dir)).filter((n) => n.endsWith('.sql')).sort();
     for (const name of names) {
       if (!fileName.test(name)) {
-        throw new MigrationError(`マイグレーションのファイル名「${source.module}/${name}」は NNNN_name.sql の形にしてください。`);
+        throw new MigrationError(
+          `マイグレーションのファイル名「${source.module}/${name}」は NNNN_name.sql の形にしてください。`,
+        );
       }
       const sql = await readFile(new URL(name, source.dir), 'utf8');
-      files.push({ id: `${source.module}/${name}`, sql, checksum: createHash('sha256').update(sql).digest('hex') });
+      files.push({
+        id: `${source.module}/${name}`,
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      });
     }
   }
   return files;

@@ -10,7 +10,12 @@ let database: TestDatabase;
 
 before(async () => {
   database = await createTestDatabase();
-  await ensureTenant(database.ownerDb, { id: 'yokohama', lgCode: '141003', name: '横浜市', nameEn: 'Yokohama City' });
+  await ensureTenant(database.ownerDb, {
+    id: 'yokohama',
+    lgCode: '141003',
+    name: '横浜市',
+    nameEn: 'Yokohama City',
+  });
   // A tenant-owned table written exactly as the conventions say.
   await database.ownerPool.query(`
     create table notes (tenant_id text not null references tenants(id), id int not null, body text not null,

@@ -2,6 +2,7 @@
 // request ids, security headers, OpenAPI, health and metrics.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { InjectOptions } from 'fastify';
 import pino from 'pino';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { loadConfig } from '../config/config.ts';
@@ -22,7 +23,10 @@ const echo: CityModule = {
             type: 'object',
             required: ['name', 'age'],
             additionalProperties: false,
-            properties: { name: { type: 'string', minLength: 1, maxLength: 20 }, age: { type: 'integer', minimum: 0 } },
+            properties: {
+              name: { type: 'string', minLength: 1, maxLength: 20 },
+              age: { type: 'integer', minimum: 0 },
+            },
           },
           response: {
             200: { type: 'object', properties: { greeting: { type: 'string' }, tenant: { type: 'string' } } },
@@ -48,7 +52,11 @@ let database: TestDatabase;
 let city: CityHall;
 before(async () => {
   database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.ownerUrl, BODY_LIMIT_BYTES: '2048', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATABASE_URL: database.ownerUrl,
+    BODY_LIMIT_BYTES: '2048',
+    LOG_LEVEL: 'silent',
+  });
   city = await startCityHall({ config, log: pino({ level: 'silent' }), modules: [echo], listen: false });
   await city.ready;
 });
@@ -57,7 +65,7 @@ after(async () => {
   await database.close();
 });
 
-const inject = (...args: Parameters<NonNullable<CityHall['app']>['inject']>) => city.app!.inject(...args);
+const inject = (options: InjectOptions) => city.app!.inject(options);
 
 test('a valid request is answered with the tenant it came for', async () => {
   const res = await inject({ method: 'POST', url: '/api/v1/echo', payload: { name: '川崎 花子', age: 30 } });
@@ -66,7 +74,11 @@ test('a valid request is answered with the tenant it came for', async () => {
 });
 
 test('invalid input gets problem+json with Japanese field-level errors', async () => {
-  const res = await inject({ method: 'POST', url: '/api/v1/echo', payload: { name: '', age: 'x', extra: 1 } });
+  const res = await inject({
+    method: 'POST',
+    url: '/api/v1/echo',
+    payload: { name: '', age: 'x', extra: 1 },
+  });
   assert.equal(res.statusCode, 400);
   assert.match(res.headers['content-type'] as string, /^application\/problem\+json/);
   const problem = res.json();
@@ -74,11 +86,10 @@ test('invalid input gets problem+json with Japanese field-level errors', async (
   assert.equal(problem.title, '入力内容に誤りがあります');
   assert.equal(problem.status, 400);
   assert.equal(problem.requestId, res.headers['x-request-id']);
-  assert.deepEqual(
-    problem.errors.map((e: { field: string }) => e.field).sort(),
-    ['age', 'extra', 'name'],
+  assert.deepEqual(problem.errors.map((e: { field: string }) => e.field).sort(), ['age', 'extra', 'name']);
+  assert.ok(
+    problem.errors.find((e: { field: string; message: string }) => e.field === 'name').message.includes('1文字以上'),
   );
-  assert.ok(problem.errors.find((e: { field: string; message: string }) => e.field === 'name').message.includes('1文字以上'));
 });
 
 test('a missing required field is named', async () => {
@@ -87,19 +98,33 @@ test('a missing required field is named', async () => {
 });
 
 test('broken JSON is a 400, not a 500', async () => {
-  const res = await inject({ method: 'POST', url: '/api/v1/echo', payload: '{"name":', headers: { 'content-type': 'application/json' } });
+  const res = await inject({
+    method: 'POST',
+    url: '/api/v1/echo',
+    payload: '{"name":',
+    headers: { 'content-type': 'application/json' },
+  });
   assert.equal(res.statusCode, 400);
   assert.equal(res.json().code, 'bad_request');
 });
 
 test('a body over the limit is 413', async () => {
-  const res = await inject({ method: 'POST', url: '/api/v1/echo', payload: { name: 'x'.repeat(5000), age: 1 } });
+  const res = await inject({
+    method: 'POST',
+    url: '/api/v1/echo',
+    payload: { name: 'x'.repeat(5000), age: 1 },
+  });
   assert.equal(res.statusCode, 413);
   assert.equal(res.json().code, 'payload_too_large');
 });
 
 test('an unsupported media type is 415', async () => {
-  const res = await inject({ method: 'POST', url: '/api/v1/echo', payload: '<x/>', headers: { 'content-type': 'application/xml' } });
+  const res = await inject({
+    method: 'POST',
+    url: '/api/v1/echo',
+    payload: '<x/>',
+    headers: { 'content-type': 'application/xml' },
+  });
   assert.equal(res.statusCode, 415);
   assert.equal(res.json().code, 'unsupported_media_type');
 });
@@ -169,7 +194,12 @@ test('a host name mapped to another tenant selects that tenant', async () => {
   );
   // The directory caches for 30 s; a new server process would see it at once. Use a fresh city.
   const config = loadConfig({ DATABASE_URL: database.ownerUrl, LOG_LEVEL: 'silent' });
-  const other = await startCityHall({ config, log: pino({ level: 'silent' }), modules: [echo], listen: false });
+  const other = await startCityHall({
+    config,
+    log: pino({ level: 'silent' }),
+    modules: [echo],
+    listen: false,
+  });
   await other.ready;
   try {
     const res = await other.app!.inject({

@@ -1,15 +1,22 @@
 // The HTTP server: one Fastify app, every module registered as its own plugin, errors answered as
 // problem+json on /api and as Japanese pages elsewhere, security headers on every response.
 import { randomUUID } from 'node:crypto';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
-import type { CityModule, PlatformDeps } from '../module.ts';
 import { createHttpMetrics } from '../metrics/metrics.ts';
+import type { CityModule, PlatformDeps } from '../module.ts';
 import type { Tenant, TenantDirectory } from '../tenancy/tenants.ts';
 import { AppError, problemSchema, toProblem } from './errors.ts';
 import { fieldErrorsFromAjv } from './validation.ts';
@@ -60,7 +67,17 @@ const csp = [
 // Swagger UI sets inline styles from its own script; only its pages get that allowance.
 const docsCsp = csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08006']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08006',
+]);
 
 function isDatabaseDown(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
@@ -133,7 +150,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const routes: { method: string; pattern: RegExp }[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of ([] as string[]).concat(route.method)) routes.push({ method, pattern: pathPattern(route.url) });
+    for (const method of ([] as string[]).concat(route.method))
+      routes.push({ method, pattern: pathPattern(route.url) });
   });
 
   const metrics = createHttpMetrics();
@@ -170,7 +188,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     const level = reply.statusCode >= 500 ? 'error' : 'info';
     log[level](
-      { reqId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        reqId: request.id,
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -192,16 +216,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500 && appError.code !== 'unavailable') request.log.error({ err: error, reqId: request.id }, 'internal error');
+    if (appError.status >= 500 && appError.code !== 'unavailable')
+      request.log.error({ err: error, reqId: request.id }, 'internal error');
     return sendError(appError, request, reply);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    const allowed = [...new Set(routes.filter((r) => r.method !== request.method && r.pattern.test(path)).map((r) => r.method))];
+    const allowed = [
+      ...new Set(routes.filter((r) => r.method !== request.method && r.pattern.test(path)).map((r) => r.method)),
+    ];
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '));
-      return sendError(new AppError('method_not_allowed', `このURLで使える方法は ${allowed.join(', ')} です。`), request, reply);
+      return sendError(
+        new AppError('method_not_allowed', `このURLで使える方法は ${allowed.join(', ')} です。`),
+        request,
+        reply,
+      );
     }
     if (!request.tenant && !openPaths.some((p) => request.url.startsWith(p))) {
       const tenant = await tenants.forHost(request.hostname).catch(() => undefined);
@@ -242,7 +273,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         tags: ['platform'],
         summary: 'プロセスの稼働確認',
-        response: { 200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } },
+        response: {
+          200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] },
+        },
       },
     },
     async () => ({ status: 'ok' }),
@@ -261,7 +294,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     },
     async () => {
-      if (!state.ready) throw new AppError('unavailable', `起動処理中です（${state.reason}）。`, { headers: { 'retry-after': '5' } });
+      if (!state.ready)
+        throw new AppError('unavailable', `起動処理中です（${state.reason}）。`, {
+          headers: { 'retry-after': '5' },
+        });
       try {
         await options.readiness();
       } catch (error) {

@@ -55,7 +55,9 @@ test('a rolled-back transaction enqueues nothing', async () => {
     }),
     /the change failed/,
   );
-  const { rows } = await database.ownerPool.query(`select count(*)::int as n from pgboss.job where name = 'test.effect'`);
+  const { rows } = await database.ownerPool.query(
+    `select count(*)::int as n from pgboss.job where name = 'test.effect'`,
+  );
   assert.equal(rows[0].n, 0);
 });
 
@@ -69,12 +71,19 @@ test('a committed job is processed once even if its worker is killed mid-job', a
   const id = await database.ownerDb.transaction().execute((trx) => jobs.enqueue(trx, 'test.effect', { n: 2 }));
   assert.ok(id);
   // Another worker process takes the job first (this process is not working yet) and dies mid-job.
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../../../test/fixtures/job-worker.ts', import.meta.url))], {
-    env: { ...process.env, FIXTURE_DATABASE_URL: database.ownerUrl },
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../../../test/fixtures/job-worker.ts', import.meta.url))],
+    {
+      env: { ...process.env, FIXTURE_DATABASE_URL: database.ownerUrl },
+      stdio: 'inherit',
+    },
+  );
   await until(async () => {
-    const { rows } = await database.ownerPool.query(`select 1 from job_attempts where job_id = $1 and worker = 'doomed'`, [id]);
+    const { rows } = await database.ownerPool.query(
+      `select 1 from job_attempts where job_id = $1 and worker = 'doomed'`,
+      [id],
+    );
     return rows.length > 0 ? true : undefined;
   }, 'the doomed worker to take the job');
   child.kill('SIGKILL');
@@ -88,6 +97,11 @@ test('a committed job is processed once even if its worker is killed mid-job', a
   assert.equal(state, 'completed');
   const effects = await database.ownerPool.query('select count(*)::int as n from job_effects where job_id = $1', [id]);
   assert.equal(effects.rows[0].n, 1, 'the effect happened exactly once');
-  const attempts = await database.ownerPool.query('select worker from job_attempts where job_id = $1 order by at', [id]);
-  assert.deepEqual(attempts.rows.map((r) => r.worker), ['doomed', 'survivor']);
+  const attempts = await database.ownerPool.query('select worker from job_attempts where job_id = $1 order by at', [
+    id,
+  ]);
+  assert.deepEqual(
+    attempts.rows.map((r) => r.worker),
+    ['doomed', 'survivor'],
+  );
 });

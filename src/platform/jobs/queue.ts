@@ -1,8 +1,8 @@
 // Background work on a PostgreSQL-backed queue (pg-boss; docs/adr/0003). A job is enqueued in the
 // same transaction as the change that causes it, so a rollback leaves no job and a commit no lost one.
 import type { Kysely, Transaction } from 'kysely';
-import { fromKysely, PgBoss } from 'pg-boss';
 import pg from 'pg';
+import { fromKysely, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 
 export interface JobContext {
@@ -91,20 +91,13 @@ export async function startJobs(options: {
     async work(workOptions = {}) {
       working = true;
       for (const [name, q] of Object.entries(queues)) {
-        await boss.work(
-          name,
-          { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2 },
-          async (jobs) => {
-            for (const job of jobs) {
-              const started = performance.now();
-              await q.handler(job.data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
-              log.info(
-                { queue: name, jobId: job.id, ms: Math.round(performance.now() - started) },
-                'ジョブ完了',
-              );
-            }
-          },
-        );
+        await boss.work(name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+          for (const job of jobs) {
+            const started = performance.now();
+            await q.handler(job.data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
+            log.info({ queue: name, jobId: job.id, ms: Math.round(performance.now() - started) }, 'ジョブ完了');
+          }
+        });
       }
     },
     async stop() {

@@ -7,7 +7,12 @@ export function createLogger(options: { level: string; pretty: boolean }): Logge
     base: { service: 'cityhall' },
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password'], censor: '[秘匿]' },
     ...(options.pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' },
+          },
+        }
       : {}),
   });
 }

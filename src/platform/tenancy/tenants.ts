@@ -25,7 +25,10 @@ export function createTenantDirectory(db: Kysely<any>, defaultTenant: string): T
     if (cache && Date.now() - cache.at < cacheMs) return cache.tenants;
     const rows = await db.selectFrom('tenants').select(['id', 'lg_code', 'name_ja', 'name_en', 'hostnames']).execute();
     const tenants = new Map<string, Tenant>(
-      rows.map((r) => [r.id, { id: r.id, lgCode: r.lg_code, name: r.name_ja, nameEn: r.name_en, hostnames: r.hostnames }]),
+      rows.map((r) => [
+        r.id,
+        { id: r.id, lgCode: r.lg_code, name: r.name_ja, nameEn: r.name_en, hostnames: r.hostnames },
+      ]),
     );
     cache = { at: Date.now(), tenants };
     return tenants;

@@ -1,0 +1,59 @@
+// The command line as an operator meets it: a real process, real exit codes, Japanese messages.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+
+const cli = fileURLToPath(new URL('./cityhall.ts', import.meta.url));
+let database: TestDatabase;
+
+function cityhall(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: database.ownerUrl, LOG_LEVEL: 'warn', ...env },
+    timeout: 60_000,
+  });
+}
+
+before(async () => {
+  database = await createTestDatabase();
+});
+after(() => database.close());
+
+test('help lists the commands', () => {
+  const r = cityhall(['help']);
+  assert.equal(r.status, 0);
+  for (const command of ['serve', 'migrate', 'seed']) assert.match(r.stdout, new RegExp(`^  ${command}`, 'm'));
+});
+
+test('an unknown command exits 2 and says so', () => {
+  const r = cityhall(['fly']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /不明なコマンドです: fly/);
+});
+
+test('migrate on a current database applies nothing and says it is current', () => {
+  const r = cityhall(['migrate']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /最新です/);
+});
+
+test('an invalid environment variable stops start-up with a message naming it', () => {
+  const r = cityhall(['serve'], { PORT: 'eighty' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /環境変数 PORT の値「eighty」が不正です/);
+});
+
+test('seed refuses a nonsense resident count', () => {
+  const r = cityhall(['seed', '--residents=-5']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /--residents は 0〜20000000 の整数/);
+});
+
+test('an unknown option exits 2 with the usage', () => {
+  const r = cityhall(['seed', '--citizens', '5']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /オプションが正しくありません/);
+  assert.match(r.stderr, /使い方: cityhall/);
+});
