@@ -1,4 +1,5 @@
 // The one place modules are registered: their migrations run, routes mount and jobs start in this order.
 import type { CityModule } from '../platform/module.ts';
+import { portal } from './portal/index.ts';
 
-export const modules: CityModule[] = [];
+export const modules: CityModule[] = [portal];

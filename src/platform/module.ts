@@ -38,6 +38,8 @@ export interface CityModule {
   routes?: (app: FastifyInstance, deps: PlatformDeps) => Promise<void>;
   /** Background job handlers, by queue name (prefix it with the module name: `organisation.rebuild`). */
   jobs?: Record<string, ModuleJob>;
+  /** Links the resident portal's home page shows (only to pages that work). Texts are message keys. */
+  homeLinks?: HomeLink[];
   /** Writes this module's demo data for one tenant (idempotent: skips what exists). */
   seedDemo?: (deps: PlatformDeps, options: SeedOptions) => Promise<void>;
 }
@@ -46,4 +48,10 @@ export interface ModuleJob {
   handler: (data: unknown, job: JobContext, deps: PlatformDeps) => Promise<void>;
   expireInSeconds?: number;
   retryLimit?: number;
+}
+
+export interface HomeLink {
+  href: string;
+  titleKey: string;
+  descriptionKey: string;
 }

@@ -15,15 +15,20 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
+import { type Lang, resolveLang } from '../i18n/i18n.ts';
 import { createHttpMetrics } from '../metrics/metrics.ts';
-import type { CityModule, PlatformDeps } from '../module.ts';
+import type { CityModule, HomeLink, PlatformDeps } from '../module.ts';
 import type { Tenant, TenantDirectory } from '../tenancy/tenants.ts';
 import { AppError, problemSchema, toProblem } from './errors.ts';
 import { fieldErrorsFromAjv } from './validation.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    homeLinks: HomeLink[];
+  }
   interface FastifyRequest {
     tenant: Tenant;
+    lang: Lang;
   }
 }
 
@@ -144,7 +149,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  app.decorate(
+    'homeLinks',
+    modules.flatMap((m) => m.homeLinks ?? []),
+  );
   app.decorateRequest('tenant', null as unknown as Tenant);
+  app.decorateRequest('lang', 'ja');
   app.addSchema(problemSchema);
   await app.register(formbody);
 
@@ -157,7 +167,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const metrics = createHttpMetrics();
   const openPaths = ['/healthz', '/readyz', '/metrics', '/assets/', '/api/docs', '/api/openapi.json'];
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
+    const { lang, fromQuery } = resolveLang({
+      query: request.query,
+      cookie: request.headers.cookie,
+      acceptLanguage: request.headers['accept-language'],
+    });
+    request.lang = lang;
+    if (fromQuery) reply.header('set-cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`);
     const open = openPaths.some((p) => request.url.startsWith(p));
     if (!state.ready && !open) {
       throw new AppError('unavailable', `起動処理中です（${state.reason}）。しばらくしてからもう一度お試しください。`, {

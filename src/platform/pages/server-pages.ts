@@ -1,19 +1,55 @@
-// Wires the page layer into the HTTP server: error pages and static assets. (Placeholder until the layout lands.)
+// Wires the page layer into the HTTP server: error pages in the visitor's language, and static assets.
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FastifyRequest } from 'fastify';
 import type { ErrorPages } from '../http/server.ts';
+import { registerMessages, t, th } from '../i18n/i18n.ts';
+import { platformMessages } from '../i18n/messages.ts';
+import { html } from './html.ts';
+import { type PageContext, renderPage } from './layout.ts';
 
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+registerMessages('platform', platformMessages);
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main id="main"><h1>${esc(title)}</h1>${body}</main></body></html>`;
+export function pageContext(request: FastifyRequest): PageContext {
+  return { lang: request.lang, url: request.url, tenant: request.tenant ?? undefined };
 }
 
 export const errorPages: ErrorPages = {
-  notFound: () => page('ページが見つかりません', '<p><a href="/">トップページへ</a></p>'),
-  serverError: (_r, id) => page('システムエラーが発生しました', `<p>お問い合わせ番号: ${esc(id)}</p>`),
-  error: (_r, _s, title, detail) => page(title, detail ? `<p>${esc(detail)}</p>` : ''),
+  notFound(request) {
+    const ctx = pageContext(request);
+    return renderPage(ctx, {
+      title: t(ctx.lang, 'platform.notFoundTitle'),
+      body: html`<h1>${th(ctx.lang, 'platform.notFoundTitle')}</h1>
+<p>${th(ctx.lang, 'platform.notFoundBody')}</p>
+<p><a href="/">${th(ctx.lang, 'platform.errorBackHome')}</a></p>`,
+    });
+  },
+  serverError(request, requestId) {
+    const ctx = pageContext(request);
+    return renderPage(ctx, {
+      title: t(ctx.lang, 'platform.serverErrorTitle'),
+      body: html`<h1>${th(ctx.lang, 'platform.serverErrorTitle')}</h1>
+<p>${th(ctx.lang, 'platform.serverErrorBody')}</p>
+<p>${th(ctx.lang, 'platform.serverErrorReference', { id: requestId })}</p>
+<p><a href="/">${th(ctx.lang, 'platform.errorBackHome')}</a></p>`,
+    });
+  },
+  error(request, _status, title, detail) {
+    const ctx = pageContext(request);
+    return renderPage(ctx, {
+      title,
+      body: html`<h1>${title}</h1>${detail ? html`<p>${detail}</p>` : ''}
+<p><a href="/">${th(ctx.lang, 'platform.errorBackHome')}</a></p>`,
+    });
+  },
 };
 
-export const assets = [{ prefix: '/assets/', root: fileURLToPath(new URL('./assets/', import.meta.url)) }];
+const require = createRequire(import.meta.url);
+const tokensDir = path.dirname(require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'));
+
+export const assets = [
+  { prefix: '/assets/', root: fileURLToPath(new URL('./assets/', import.meta.url)) },
+  { prefix: '/assets/dads/', root: tokensDir },
+];
