@@ -30,8 +30,8 @@ function lookup(lang: Lang, key: string): string {
   return text;
 }
 
-function interpolate(text: string, params: Record<string, string | number>, escape: (s: string) => string): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? escape(String(params[name])) : whole));
+function interpolate(text: string, params: Record<string, string | number>, encode: (s: string) => string): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? encode(String(params[name])) : whole));
 }
 
 // やさしい日本語 writes furigana as {漢字|かんじ}.
