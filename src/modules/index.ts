@@ -1,5 +1,6 @@
 // The one place modules are registered: their migrations run, routes mount and jobs start in this order.
 import type { CityModule } from '../platform/module.ts';
+import { organisation } from './organisation/index.ts';
 import { portal } from './portal/index.ts';
 
-export const modules: CityModule[] = [portal];
+export const modules: CityModule[] = [organisation, portal];

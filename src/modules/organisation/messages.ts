@@ -1,0 +1,40 @@
+import type { Messages } from '../../platform/i18n/i18n.ts';
+
+export const messages: Messages = {
+  ja: {
+    title: '区役所と局の一覧',
+    lead: '{city}の7つの区と、DX推進プランの取組を担当する局・部・課です。',
+    wardsHeading: '区と区役所',
+    wardsCaption: '区の一覧',
+    wardName: '区',
+    wardCode: '地方公共団体コード',
+    wardOffice: '区役所の窓口',
+    bureausHeading: '局・部・課',
+    homeLinkTitle: '区役所と局の一覧',
+    homeLinkDescription: '7つの区役所と、市の局・部・課を確かめられます。',
+  },
+  'ja-easy': {
+    title: '{区役所|くやくしょ}と {局|きょく}の リスト',
+    lead: '{city}の 7つの {区|く}と、{市役所|しやくしょ}の {仕事|しごと}を する ところです。',
+    wardsHeading: '{区|く}と {区役所|くやくしょ}',
+    wardsCaption: '{区|く}の リスト',
+    wardName: '{区|く}',
+    wardCode: '{番号|ばんごう}',
+    wardOffice: '{区役所|くやくしょ}の {窓口|まどぐち}',
+    bureausHeading: '{局|きょく}・{部|ぶ}・{課|か}',
+    homeLinkTitle: '{区役所|くやくしょ}と {局|きょく}の リスト',
+    homeLinkDescription: '7つの {区役所|くやくしょ}と、{市|し}の {仕事|しごと}を する ところが わかります。',
+  },
+  en: {
+    title: 'Ward offices and bureaus',
+    lead: "{city}'s seven wards, and the bureaus, departments and sections that carry out the DX Promotion Plan.",
+    wardsHeading: 'Wards and ward offices',
+    wardsCaption: 'Wards',
+    wardName: 'Ward',
+    wardCode: 'Local government code',
+    wardOffice: 'Counter at the ward office',
+    bureausHeading: 'Bureaus, departments and sections',
+    homeLinkTitle: 'Ward offices and bureaus',
+    homeLinkDescription: "See the seven ward offices and the city's bureaus, departments and sections.",
+  },
+};
