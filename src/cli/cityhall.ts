@@ -158,7 +158,7 @@ async function seedCommand(args: string[]): Promise<void> {
     const progress = bar('住民データ');
     const started = performance.now();
     try {
-      const deps = { db, ownerDb: owner.db, ownerPool: owner.pool, log, jobs: undefined as never };
+      const deps = { db, pool, ownerDb: owner.db, ownerPool: owner.pool, log, jobs: undefined as never };
       for (const module of modules) {
         await module.seedDemo?.(deps, {
           tenantId: values.tenant,

@@ -9,6 +9,8 @@ import type { JobContext, Jobs } from './jobs/queue.ts';
 export interface PlatformDeps {
   /** Pool connected as the app's non-superuser role: row-level security applies. */
   db: Kysely<any>;
+  /** The app role's pool itself, for readWithTenant (one-round-trip reads). */
+  pool: pg.Pool;
   /** Pool connected as the schema owner; only migrations and bulk demo loading use it. */
   ownerDb: Kysely<any>;
   /** The owner pool itself, for COPY-based bulk loads. */

@@ -140,6 +140,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
   let jobs: Jobs | undefined;
   const deps: PlatformDeps = {
     db: appDb.db as Kysely<any>,
+    pool: appDb.pool,
     ownerDb: owner.db,
     ownerPool: owner.pool,
     log,

@@ -40,8 +40,8 @@ export function selectDepartments(db: OrganisationDb) {
   return db.selectFrom('departments').select(departmentColumns).orderBy('sort_order').execute();
 }
 
-export function selectDepartment(db: OrganisationDb, code: string) {
-  return db.selectFrom('departments').select(departmentColumns).where('code', '=', code).executeTakeFirst();
+export function departmentByCode(db: OrganisationDb, code: string) {
+  return db.selectFrom('departments').select(departmentColumns).where('code', '=', code);
 }
 
 export async function insertOrganisation(db: OrganisationDb, wards: WardRow[], departments: DepartmentRow[]) {

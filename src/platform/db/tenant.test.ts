@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { ensureTenant } from '../tenancy/tenants.ts';
-import { withTenant } from './tenant.ts';
+import { readWithTenant, withTenant } from './tenant.ts';
 
 let database: TestDatabase;
 
@@ -72,4 +72,24 @@ test('the tenant setting ends with the transaction and never leaks to the next u
   await withTenant(database.db, 'kawasaki', async () => undefined);
   const { rows } = await sql<{ t: string | null }>`select app_tenant() as t`.execute(database.db);
   assert.equal(rows[0]?.t, null);
+});
+
+test('readWithTenant reads one tenant in one round trip and quotes hostile values', async () => {
+  const notes = (body: string) => database.db.selectFrom('notes').select(['id', 'body']).where('body', '=', body);
+  assert.deepEqual(await readWithTenant(database.pool, 'kawasaki', notes('川崎のメモ')), [
+    { id: 1, body: '川崎のメモ' },
+  ]);
+  assert.deepEqual(await readWithTenant(database.pool, 'yokohama', notes('川崎のメモ')), []);
+  for (const hostile of ["'; delete from notes; --", "\\'; delete from notes; --", '$1', "O'Brien\\"]) {
+    assert.deepEqual(await readWithTenant(database.pool, 'kawasaki', notes(hostile)), []);
+  }
+  const all = await readWithTenant(
+    database.pool,
+    'kawasaki',
+    database.db.selectFrom('notes').select('id').where('id', '>', 0),
+  );
+  assert.equal(all.length, 2, 'nothing was deleted and only kawasaki rows are visible');
+  const { rows } = await sql<{ t: string | null }>`select app_tenant() as t`.execute(database.db);
+  assert.equal(rows[0]?.t, null, 'the setting ended with the implicit transaction');
+  await assert.rejects(readWithTenant(database.pool, "x'; --", notes('a')), /invalid tenant id/);
 });
