@@ -2,5 +2,6 @@
 import type { CityModule } from '../platform/module.ts';
 import { organisation } from './organisation/index.ts';
 import { portal } from './portal/index.ts';
+import { residents } from './residents/index.ts';
 
-export const modules: CityModule[] = [organisation, portal];
+export const modules: CityModule[] = [organisation, residents, portal];

