@@ -45,9 +45,9 @@ export function postalCodesOfCity(cityCode: string): { postalCode: string; town:
     for (const zip of Object.keys(zip7).sort()) {
       if (!zip7[zip]) continue;
       for (const code of new Set(Oaza.byZipcode(zip).map((o) => o.city.code))) {
-        let list = byCity.get(code);
-        if (!list) byCity.set(code, (list = []));
+        const list = byCity.get(code) ?? [];
         list.push({ postalCode: zip, town: zip7[zip]! });
+        byCity.set(code, list);
       }
     }
   }
