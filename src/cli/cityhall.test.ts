@@ -57,3 +57,19 @@ test('an unknown option exits 2 with the usage', () => {
   assert.match(r.stderr, /オプションが正しくありません/);
   assert.match(r.stderr, /使い方: cityhall/);
 });
+
+test('seed builds the synthetic register with the organisation, and says how many', () => {
+  const r = cityhall(['seed', '--residents', '2500', '--seed', '4']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /2,500 人分を [\d.]+ 秒で作成しました/);
+  const again = cityhall(['seed', '--residents', '2500']);
+  assert.equal(again.status, 0, again.stderr);
+});
+
+test('the seeded data is really there, for the kawasaki tenant only', async () => {
+  const { rows } = await database.ownerPool.query(
+    `select (select count(*)::int from residents where tenant_id = 'kawasaki') as residents,
+            (select count(*)::int from wards where tenant_id = 'kawasaki') as wards`,
+  );
+  assert.deepEqual(rows[0], { residents: 2500, wards: 7 });
+});

@@ -5,7 +5,7 @@ import { modules } from '../modules/index.ts';
 import { ConfigError, loadConfig, type ServeRole } from '../platform/config/config.ts';
 import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
 import { loadMigrations, MigrationError } from '../platform/db/migrate.ts';
-import { createDatabase } from '../platform/db/pool.ts';
+import { appUrlFrom, createDatabase } from '../platform/db/pool.ts';
 import { createLogger } from '../platform/log/log.ts';
 import {
   migrationSources,
@@ -154,7 +154,9 @@ async function seedCommand(args: string[]): Promise<void> {
     const log = createLogger({ level: 'warn', pretty: false });
     await prepareDatabase(owner, config, await loadMigrations(migrationSources(modules)));
     await ensureTenant(owner.db, kawasaki);
-    const { db, pool } = createDatabase(new URL(owner.pool.options.connectionString!).toString(), { max: 4 });
+    // Module seeders write through the app role (RLS on), bulk loaders through the owner pool.
+    const appUrl = appUrlFrom(owner.pool.options.connectionString!, config.appDbRole, config.appDbPassword);
+    const { db, pool } = createDatabase(appUrl, { max: 4 });
     const progress = bar('住民データ');
     const started = performance.now();
     try {

@@ -6,6 +6,7 @@ import type { InjectOptions } from 'fastify';
 import pino from 'pino';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { loadConfig } from '../config/config.ts';
+import { loadMigrations, platformMigrations } from '../db/migrate.ts';
 import type { CityModule } from '../module.ts';
 import { type CityHall, startCityHall } from '../runtime.ts';
 import { AppError } from './errors.ts';
@@ -41,6 +42,9 @@ const echo: CityModule = {
     );
     app.get('/api/v1/boom', async () => {
       throw new Error('secret internal detail');
+    });
+    app.get('/broken-page', async () => {
+      throw new Error('secret page failure');
     });
     app.get('/api/v1/conflict', async () => {
       throw new AppError('conflict', 'すでに処理されています。');
@@ -212,4 +216,32 @@ test('a host name mapped to another tenant selects that tenant', async () => {
   } finally {
     await other.stop();
   }
+});
+
+test('a page that fails shows the Japanese system-error page with the request id to quote', async () => {
+  const res = await inject({
+    method: 'GET',
+    url: '/broken-page',
+    headers: { accept: 'text/html', 'accept-language': 'ja' },
+  });
+  assert.equal(res.statusCode, 500);
+  assert.match(res.body, /<h1>システムエラーが発生しました<\/h1>/);
+  assert.ok(res.body.includes(`次の番号をお伝えください: ${res.headers['x-request-id']}`));
+  assert.doesNotMatch(res.body, /secret page failure/);
+});
+
+test('readiness fails, naming the migration, when the schema is behind the code', async () => {
+  await database.ownerPool.query(`delete from schema_migrations where id = 'platform/0001_create-tenants.sql'`);
+  try {
+    const res = await inject({ method: 'GET', url: '/readyz' });
+    assert.equal(res.statusCode, 503);
+    assert.match(res.json().detail, /未適用のマイグレーションがあります: platform\/0001_create-tenants\.sql/);
+  } finally {
+    const files = await loadMigrations([platformMigrations]);
+    await database.ownerPool.query('insert into schema_migrations (id, checksum) values ($1, $2)', [
+      files[0]!.id,
+      files[0]!.checksum,
+    ]);
+  }
+  assert.equal((await inject({ method: 'GET', url: '/readyz' })).statusCode, 200);
 });

@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import pg from 'pg';
 import { fromKysely, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
+import { quoteIdent, withGrantLock } from '../db/roles.ts';
 
 export interface JobContext {
   /** Stable across retries: use it as the idempotency key of the job's effects. */
@@ -79,7 +80,12 @@ export async function startJobs(options: {
       retryBackoff: true,
     };
     if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
-    else await boss.createQueue(name, settings);
+    else {
+      // Another process starting at the same time may create it first; that is fine.
+      await boss.createQueue(name, settings).catch(async (error) => {
+        if (!(await boss.getQueue(name))) throw error;
+      });
+    }
   }
   await grantJobsToAppRole(options.ownerUrl, options.appRole);
   let working = false;
@@ -109,14 +115,15 @@ export async function startJobs(options: {
 
 /** The app role enqueues inside its own transactions, so it may write the queue's tables. */
 async function grantJobsToAppRole(ownerUrl: string, role: string): Promise<void> {
-  const r = `"${role.replaceAll('"', '""')}"`;
-  const owner = new pg.Client({ connectionString: ownerUrl });
-  await owner.connect();
+  const r = quoteIdent(role);
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: 1 });
   try {
-    await owner.query(`grant usage on schema ${jobSchema} to ${r}`);
-    await owner.query(`grant select, insert, update on all tables in schema ${jobSchema} to ${r}`);
-    await owner.query(`grant usage, select on all sequences in schema ${jobSchema} to ${r}`);
-    await owner.query(`grant execute on all functions in schema ${jobSchema} to ${r}`);
+    await withGrantLock(owner, async (client) => {
+      await client.query(`grant usage on schema ${jobSchema} to ${r}`);
+      await client.query(`grant select, insert, update on all tables in schema ${jobSchema} to ${r}`);
+      await client.query(`grant usage, select on all sequences in schema ${jobSchema} to ${r}`);
+      await client.query(`grant execute on all functions in schema ${jobSchema} to ${r}`);
+    });
   } finally {
     await owner.end();
   }
