@@ -73,3 +73,26 @@ test('the seeded data is really there, for the kawasaki tenant only', async () =
   );
   assert.deepEqual(rows[0], { residents: 2500, wards: 7 });
 });
+
+test('serve refuses a database whose applied migration was edited, says which, and exits', async () => {
+  await database.ownerPool.query(
+    `update schema_migrations set checksum = 'edited' where id = 'organisation/0001_create-organisation.sql'`,
+  );
+  try {
+    const r = cityhall(['serve'], { PORT: '0', HOST: '127.0.0.1' });
+    assert.equal(r.status, 1);
+    assert.match(
+      r.stderr,
+      /適用済みのマイグレーション organisation\/0001_create-organisation\.sql が書き換えられています/,
+    );
+  } finally {
+    const { loadMigrations } = await import('../platform/db/migrate.ts');
+    const { migrationSources } = await import('../platform/runtime.ts');
+    const { modules } = await import('../modules/index.ts');
+    const file = (await loadMigrations(migrationSources(modules))).find((f) => f.id.startsWith('organisation/'))!;
+    await database.ownerPool.query('update schema_migrations set checksum = $1 where id = $2', [
+      file.checksum,
+      file.id,
+    ]);
+  }
+});

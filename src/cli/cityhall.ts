@@ -84,7 +84,13 @@ async function serve(args: string[]): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await city.ready;
+  try {
+    await city.ready;
+  } catch (error) {
+    // Start-up work failed (e.g. an edited migration): stop cleanly, then report why.
+    await city.stop();
+    throw error;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const base = `http://localhost:${config.port}`;
   process.stdout.write(
