@@ -2,17 +2,9 @@
 // migrations, demo data) and again on the same folder. Also checks that stopping leaves no process.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
+import { freePort } from '../test/helpers/net.ts';
 
 async function startAndStop(dataDir: string): Promise<number> {
   const env: NodeJS.ProcessEnv = {

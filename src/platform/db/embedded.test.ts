@@ -1,23 +1,15 @@
 // The embedded PostgreSQL path that `npm start` uses, proven even where CI sets DATABASE_URL.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import pg from 'pg';
 import pino from 'pino';
+import { freePort } from '../../../test/helpers/net.ts';
 import { bundledMajorVersion, EmbeddedPostgresError, startEmbeddedPostgres } from './embedded.ts';
 
 const log = pino({ level: 'silent' });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 test('starts a real PostgreSQL in its own folder, keeps the data across restarts, and stops', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'cityhall-embedded-'));
