@@ -10,7 +10,7 @@ const log = pino({ level: 'warn' });
 const args = process.argv.slice(2);
 const patterns = args.length > 0 ? args : ['src/**/*.test.ts', 'test/**/*.test.ts'];
 
-let stopEmbedded = async () => undefined as void;
+let stopEmbedded: () => Promise<void> = async () => undefined;
 if (!process.env.DATABASE_URL) {
   const pg = await startEmbeddedPostgres({
     dir: path.resolve('var/test-pg'),
