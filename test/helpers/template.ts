@@ -52,6 +52,12 @@ export async function ensureTemplateDatabase(): Promise<string> {
         await owner.pool.end();
       }
       await admin.query(`alter database "${name}_building" rename to "${name}"`);
+      // Templates of older migration sets are of no further use.
+      const { rows } = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname like 'cityhall\\_tpl\\_%' and datname <> $1`,
+        [name],
+      );
+      for (const old of rows) await admin.query(`drop database if exists "${old.datname}" with (force)`);
     }
   } finally {
     await admin.query('select pg_advisory_unlock(7262002)').catch(() => undefined);
