@@ -129,8 +129,11 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
       headers: { 'retry-after': '5' },
     });
   }
-  if (e.statusCode === 429) return new AppError('too_many_requests', e.message);
-  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('bad_request', e.message);
+  if (e.statusCode === 429)
+    return new AppError('too_many_requests', 'しばらく時間をおいてから、もう一度お試しください。');
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError('bad_request', 'リクエストの形式が正しくありません。', { cause: error });
+  }
   return new AppError('internal', undefined, { cause: error });
 }
 
