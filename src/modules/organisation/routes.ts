@@ -1,5 +1,6 @@
 // HTTP: the organisation API (wards, departments) and the page that lists them.
 import type { FastifyInstance } from 'fastify';
+import { problemResponse } from '../../platform/http/errors.ts';
 import type { PlatformDeps } from '../../platform/module.ts';
 import { pageContext } from '../../platform/pages/server-pages.ts';
 import { renderOrganisationPage } from './pages/organisation-page.ts';
@@ -7,6 +8,8 @@ import { departmentSchema, wardSchema } from './schema.ts';
 import { getDepartment } from './use-cases/get-department.ts';
 import { listDepartments } from './use-cases/list-departments.ts';
 import { listWards } from './use-cases/list-wards.ts';
+
+const departmentResponse = { $ref: 'Department#' };
 
 export async function organisationRoutes(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
   app.addSchema(wardSchema);
@@ -65,7 +68,11 @@ export async function organisationRoutes(app: FastifyInstance, deps: PlatformDep
             },
           },
         },
-        response: { 200: { $ref: 'Department#' }, 400: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' } },
+        response: {
+          200: { description: '部署', ...departmentResponse },
+          400: problemResponse('部署コードの形式が正しくない'),
+          404: problemResponse('その部署コードの部署がない'),
+        },
       },
     },
     async (request) =>

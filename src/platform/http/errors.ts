@@ -80,3 +80,8 @@ export const problemSchema = {
     },
   },
 } as const;
+
+/** A route's error response in OpenAPI terms: problem+json with the shared Problem schema. */
+export function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } };
+}

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -19,7 +18,7 @@ import { type Lang, resolveLang } from '../i18n/i18n.ts';
 import { createHttpMetrics } from '../metrics/metrics.ts';
 import type { CityModule, HomeLink, PlatformDeps } from '../module.ts';
 import type { Tenant, TenantDirectory } from '../tenancy/tenants.ts';
-import { AppError, problemSchema, toProblem } from './errors.ts';
+import { AppError, problemResponse, problemSchema, toProblem } from './errors.ts';
 import { fieldErrorsFromAjv } from './validation.ts';
 
 declare module 'fastify' {
@@ -38,6 +37,8 @@ export interface ErrorPages {
   serverError(request: FastifyRequest, requestId: string): string;
   /** Any other error on a page, with its Japanese title and detail. */
   error(request: FastifyRequest, status: number, title: string, detail: string | undefined): string;
+  /** The API reference page, from the OpenAPI document. */
+  apiDocs(request: FastifyRequest, document: unknown): string;
 }
 
 export interface ServerState {
@@ -69,8 +70,6 @@ const csp = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
-// Swagger UI sets inline styles from its own script; only its pages get that allowance.
-const docsCsp = csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 const unavailableCodes = new Set([
   'ECONNREFUSED',
@@ -168,7 +167,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const metrics = createHttpMetrics();
-  const openPaths = ['/healthz', '/readyz', '/metrics', '/assets/', '/api/docs', '/api/openapi.json'];
+  const openPaths = ['/healthz', '/readyz', '/metrics', '/assets/', '/api/openapi.json'];
 
   app.addHook('onRequest', async (request, reply) => {
     const { lang, fromQuery } = resolveLang({
@@ -193,7 +192,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
-    reply.header('content-security-policy', request.url.startsWith('/api/docs') ? docsCsp : csp);
+    reply.header('content-security-policy', csp);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
@@ -273,7 +272,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
   for (const asset of options.assets) {
     await app.register(fastifyStatic, {
@@ -286,6 +284,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/docs', { schema: { hide: true } }, async (request, reply) =>
+    reply.type('text/html; charset=utf-8').send(pages.apiDocs(request, app.swagger())),
+  );
 
   app.get(
     '/healthz',
@@ -309,7 +310,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         summary: 'データベース接続とマイグレーションの確認',
         response: {
           200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] },
-          503: { $ref: 'Problem#' },
+          503: problemResponse('データベースに接続できない、またはマイグレーションが未適用'),
         },
       },
     },

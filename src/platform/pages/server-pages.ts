@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyRequest } from 'fastify';
+import { type OpenApiDocument, renderApiDocs } from '../http/api-docs.ts';
 import type { ErrorPages } from '../http/server.ts';
 import { registerMessages, t, th } from '../i18n/i18n.ts';
 import { platformMessages } from '../i18n/messages.ts';
@@ -35,6 +36,9 @@ export const errorPages: ErrorPages = {
 <p>${th(ctx.lang, 'platform.serverErrorReference', { id: requestId })}</p>
 <p><a href="/">${th(ctx.lang, 'platform.errorBackHome')}</a></p>`,
     });
+  },
+  apiDocs(request, document) {
+    return renderApiDocs(pageContext(request), document as OpenApiDocument);
   },
   error(request, _status, title, detail) {
     const ctx = pageContext(request);
