@@ -24,6 +24,7 @@ interface Operation {
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
 }
 export interface OpenApiDocument {
+  openapi: string;
   info: { title: string; version: string; description?: string };
   paths?: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, Schema> };
@@ -78,7 +79,7 @@ export function renderApiDocs(ctx: PageContext, doc: OpenApiDocument): string {
     breadcrumbs: [{ text: t(ctx.lang, 'platform.home'), href: '/' }],
     body: html`<h1>${th(ctx.lang, 'platform.apiTitle')}</h1>
 <p class="lead">${th(ctx.lang, 'platform.apiLead')}</p>
-<p><a href="/api/openapi.json">${th(ctx.lang, 'platform.apiDownload')}</a> (OpenAPI ${doc.info.version ? '3.1' : ''}, ${doc.info.title} ${doc.info.version})</p>
+<p><a href="/api/openapi.json">${th(ctx.lang, 'platform.apiDownload')}</a> (OpenAPI ${doc.openapi}, ${doc.info.title} ${doc.info.version})</p>
 <nav aria-labelledby="api-contents"><h2 id="api-contents">${th(ctx.lang, 'platform.apiContents')}</h2>
 <ul>${ops.map((o) => html`<li><a href="#${anchor(o.method, o.path)}"><code>${o.method.toUpperCase()} ${o.path}</code></a> ${o.op.summary ?? ''}</li>`)}</ul></nav>
 ${tags.map(
