@@ -10,7 +10,7 @@ import { startCityHall } from '../src/platform/runtime.ts';
 import { benchServer, scratchDatabase } from './lib/database.ts';
 
 const connections = 50;
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const code = process.env.BENCH_DEPARTMENT ?? 'somu-kikaku';
 const query = `select tenant_id, code, parent_code, kind, name_ja, name_kana, name_en, ward_code
   from departments where tenant_id = $1 and code = $2`;
@@ -57,15 +57,28 @@ export async function run() {
   try {
     const probe = await fetch(`${city.url}/api/v1/departments/${code}`);
     if (probe.status !== 200) throw new Error(`probe failed: ${probe.status} ${await probe.text()}`);
-    const bareResult = await load(bareUrl);
-    const ours = await load(`${city.url}/api/v1/departments/${code}`);
+    // Alternate the two servers and keep each one's best round: a neighbour's burst on this shared
+    // machine then lowers one round, not the comparison.
+    const ourUrl = `${city.url}/api/v1/departments/${code}`;
+    const rounds: { bare: Awaited<ReturnType<typeof load>>[]; ours: Awaited<ReturnType<typeof load>>[] } = {
+      bare: [],
+      ours: [],
+    };
+    for (let i = 0; i < 2; i++) {
+      rounds.bare.push(await load(bareUrl));
+      rounds.ours.push(await load(ourUrl));
+    }
+    const best = (runs: Awaited<ReturnType<typeof load>>[]) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
+    const bareResult = best(rounds.bare);
+    const ours = best(rounds.ours);
     return {
       rps: ours.rps,
       bare_rps: bareResult.rps,
       ratio: Number((ours.rps / bareResult.rps).toFixed(3)),
       p99_ms: ours.p99_ms,
       bare_p99_ms: bareResult.p99_ms,
-      errors: ours.errors + bareResult.errors,
+      errors: [...rounds.bare, ...rounds.ours].reduce((n, r) => n + r.errors, 0),
+      rounds: 2,
       connections,
       seconds,
     };
