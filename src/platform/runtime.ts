@@ -36,7 +36,6 @@ export interface StartOptions {
   modules?: CityModule[];
   /** Listen on config.port (false: the caller uses app.inject). */
   listen?: boolean;
-  onProgress?: (step: string) => void;
 }
 
 export class StartupError extends Error {
@@ -129,9 +128,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
   const { config, log } = options;
   const role = options.role ?? 'all';
   const modules = options.modules ?? allModules;
-  const progress = options.onProgress ?? (() => undefined);
 
-  progress('データベースを準備しています');
   const { ownerUrl, stopEmbedded } = await resolveOwnerDatabase(config, log);
   const owner = createDatabase(ownerUrl, { max: 6, applicationName: 'cityhall-owner' });
   const appDb = createDatabase(appUrlFrom(ownerUrl, config.appDbRole, config.appDbPassword), {
@@ -194,12 +191,12 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
   const ready = (async () => {
     await waitForDatabase(owner.pool, log, abort.signal);
     state.reason = 'マイグレーションを適用しています';
-    progress(state.reason);
+    log.info(state.reason);
     const applied = await prepareDatabase(owner, config, files);
     if (applied.length > 0) log.info({ applied }, 'マイグレーションを適用しました');
     if (options.demo) {
       state.reason = 'デモデータを作成しています';
-      progress(state.reason);
+      log.info(state.reason);
       if (await ensureTenant(owner.db, kawasaki)) tenants.refresh();
       for (const module of modules) {
         await module.seedDemo?.(deps, {
@@ -210,7 +207,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
       }
     }
     state.reason = 'ジョブキューを起動しています';
-    progress(state.reason);
+    log.info(state.reason);
     jobs = await startJobs({
       ownerUrl,
       appRole: config.appDbRole,
