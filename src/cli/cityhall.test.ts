@@ -96,3 +96,41 @@ test('serve refuses a database whose applied migration was edited, says which, a
     ]);
   }
 });
+
+test('npm start path: serve --demo on the embedded PostgreSQL answers, and Ctrl-C leaves no process behind', async () => {
+  const { spawn } = await import('node:child_process');
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { freePort } = await import('../../test/helpers/net.ts');
+  const dir = await mkdtemp(path.join(tmpdir(), 'cityhall-serve-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CITYHALL_DATA_DIR: dir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    EMBEDDED_PG_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [cli, 'serve', '--demo', '--residents', '300'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  for (let i = 0; i < 600 && !out.includes('READY '); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.match(out, /デジタル市役所が起動しました/);
+  assert.match(out, new RegExp(`住民ポータル +http://localhost:${port}/`));
+  const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { 'accept-language': 'ja' } });
+  assert.equal(home.status, 200);
+  assert.match(await home.text(), /川崎市へようこそ/);
+  child.kill('SIGINT');
+  assert.equal(await exited, 0);
+  const left = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' }).stdout.trim();
+  assert.equal(left, '', 'no postgres (or other) process still runs on the data folder');
+});
