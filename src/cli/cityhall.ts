@@ -104,7 +104,8 @@ async function serve(args: string[]): Promise<void> {
         : '') +
       `  停止: Ctrl-C\n\n`,
   );
-  process.stdout.write(`READY ${base}\n`);
+  // A line for scripts that start the server (tests, benchmarks); a person at a terminal has the text above.
+  if (!process.stdout.isTTY) process.stdout.write(`READY ${base}\n`);
 }
 
 async function withOwner<T>(
