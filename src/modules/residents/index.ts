@@ -1,6 +1,7 @@
 // Residents: the demo's synthetic resident register (households and residents, 住民記録).
 // Owns the tables households and residents; no real personal data, ever: everything is generated.
 import type { CityModule } from '../../platform/module.ts';
+import { residentsRoutes } from './routes.ts';
 import { seedResidents } from './use-cases/seed-residents.ts';
 
 export { countResidentsByWard } from './use-cases/count-residents-by-ward.ts';
@@ -9,6 +10,7 @@ export { seedResidents } from './use-cases/seed-residents.ts';
 export const residents: CityModule = {
   name: 'residents',
   migrations: new URL('./migrations/', import.meta.url),
+  routes: residentsRoutes,
   seedDemo: async (deps, options) => {
     await seedResidents(deps, {
       tenantId: options.tenantId,
