@@ -1,7 +1,31 @@
-// Japanese data utilities: 和暦, name readings, safe normalisation, postal codes and CSV encodings.
-// Pure functions with golden-case tests; no module state, no I/O beyond the shipped postal data.
-export { encodeShiftJis, encodeUtf8WithBom, toCsv, UnencodableError } from './csv.ts';
-export { checkKatakanaReading, halfWidthKanaToFull, toKatakanaReading } from './kana.ts';
+// Japanese data utilities: 和暦, name readings (フリガナ), safe normalisation, postal codes, CSV encodings.
+// Pure functions with golden-case tests; no database, no network (postal data ships in its package).
+export {
+  type Cell,
+  type CsvColumn,
+  type CsvOptions,
+  type CsvRecordOptions,
+  encodeCsvUtf8Bom,
+  encodeShiftJis,
+  type ShiftJisOptions,
+  type ShiftJisResult,
+  toCsv,
+  type Unencodable,
+  UnencodableError,
+} from './csv.ts';
+export { halfWidthKanaToFull, isKatakanaReading, type ReadingCheck, toKatakanaReading } from './kana.ts';
 export { NormalizeError, normalizeDigitsAndAscii, normalizePhone, normalizePostalCode } from './normalize.ts';
 export { lookupPostalCode, type PostalAddress, postalCodesOfCity } from './postal.ts';
-export { fromWareki, parseEraCode, toEraCode, toWareki, WarekiError } from './wareki.ts';
+export {
+  type EraInitial,
+  type EraName,
+  eras,
+  fromWareki,
+  isIsoDate,
+  parseEraCode,
+  toEraCode,
+  toWareki,
+  type Wareki,
+  WarekiError,
+  type WarekiParts,
+} from './wareki.ts';

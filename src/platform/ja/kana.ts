@@ -1,45 +1,66 @@
 // Name readings (フリガナ) as full-width katakana. Small kana (ャ ュ ョ ッ ァ …) are part of a name's
-// reading and are never enlarged: キャッシュ stays キャッシュ.
+// reading and are never enlarged: キャッシュ stays キャッシュ (the register's reading is what was written).
 const halfWidth = '｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ';
 const fullWidth =
   '。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン';
 const halfToFull = new Map([...halfWidth].map((c, i) => [c, fullWidth[i]!]));
+const voicedMarks: Record<string, { combining: string; spacing: string }> = {
+  ﾞ: { combining: '\u3099', spacing: '゛' },
+  ﾟ: { combining: '\u309a', spacing: '゜' },
+};
 
 /** Half-width katakana (ｶﾞｯｺｳ) → full-width (ガッコウ), voiced marks joined; nothing else changes. */
 export function halfWidthKanaToFull(text: string): string {
   let out = '';
   for (const c of text) {
-    if (c === 'ﾞ' || c === 'ﾟ') {
-      const mark = c === 'ﾞ' ? '\u3099' : '\u309a';
-      const last = out.at(-1);
-      const joined = last ? (last + mark).normalize('NFC') : '';
-      // Only a precomposed result (ガ, パ, ヴ) replaces the base; otherwise keep a standalone mark.
-      if (last && joined.length === 1) out = out.slice(0, -1) + joined;
-      else out += c === 'ﾞ' ? '゛' : '゜';
+    const mark = voicedMarks[c];
+    if (!mark) {
+      out += halfToFull.get(c) ?? c;
       continue;
     }
-    out += halfToFull.get(c) ?? c;
+    // NFC of base + combining mark gives ガ, パ, ヴ where such a letter exists; otherwise keep ゛ apart.
+    const joined = (out.slice(-1) + mark.combining).normalize('NFC');
+    out = out !== '' && joined.length === 1 ? out.slice(0, -1) + joined : out + mark.spacing;
   }
   return out;
 }
 
-/** Any reading a person types (ひらがな, ｶﾀｶﾅ, spaces) → full-width katakana with one 全角 space between parts. */
+// ぁ–ゖ and the iteration marks ゝゞ sit exactly 0x60 below their katakana.
+const hiragana = /[\u3041-\u3096\u309d\u309e]/g;
+
+/**
+ * A reading as typed (ひらがな, ｶﾀｶﾅ, extra spaces) → full-width katakana, with runs of ASCII or
+ * full-width spaces made one full-width space (U+3000) between family and given name.
+ */
 export function toKatakanaReading(input: string): string {
-  const katakana = halfWidthKanaToFull(input).replace(/[\u3041-\u3096]/g, (c) =>
-    String.fromCharCode(c.charCodeAt(0) + 0x60),
-  );
-  return katakana.trim().replace(/[\s\u3000]+/g, '\u3000');
+  const full = halfWidthKanaToFull(input);
+  const katakana = full.replace(hiragana, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  return katakana.trim().replace(/\s+/g, '\u3000');
 }
 
 export type ReadingCheck = { ok: true } | { ok: false; reason: string };
 
-const reading = /^[\u30a1-\u30f6\u30fc\u30fb]+(\u3000[\u30a1-\u30f6\u30fc\u30fb]+)?$/;
+// ァ–ヶ covers every katakana letter including ヴ and the small ones (ァィゥェォッャュョヮヵヶ), plus ー and
+// the middle dot ・ that separates the parts of foreign names (ド・ゴール).
+const part = '[\\u30a1-\\u30f6\\u30fb\\u30fc]+';
+const reading = new RegExp(`^${part}(\\u3000${part})?$`);
+const allowedChar = /[\u30a1-\u30f6\u30fb\u30fc\u3000]/;
 
-/** Full-width katakana, ー and ・, with at most one full-width space between family and given name. */
-export function checkKatakanaReading(value: string): ReadingCheck {
-  if (value.length === 0) return { ok: false, reason: 'フリガナを入力してください。' };
+/**
+ * Is `value` a フリガナ as the register keeps it: full-width katakana (small kana and ヴ included), ー and ・,
+ * with at most one full-width space between family and given name? If not, says why, in Japanese.
+ */
+export function isKatakanaReading(value: string): ReadingCheck {
+  if (value.trim() === '') return { ok: false, reason: 'フリガナを入力してください。' };
   if (reading.test(value)) return { ok: true };
-  const bad = [...value].find((c) => !/[\u30a1-\u30f6\u30fc\u30fb\u3000]/.test(c));
-  if (bad) return { ok: false, reason: `フリガナは全角カタカナで入力してください（「${bad}」は使えません）。` };
-  return { ok: false, reason: '氏と名の間の空白は全角1文字にしてください。' };
+  const bad = [...value].find((c) => !allowedChar.test(c));
+  if (bad === undefined) return { ok: false, reason: '氏と名の間は全角スペース1つで区切ってください。' };
+  return { ok: false, reason: badCharReason(bad) };
+}
+
+function badCharReason(c: string): string {
+  if (/\s/.test(c)) return '氏と名の間は全角スペース1つで区切ってください（半角スペースは使えません）。';
+  if (/[\u3041-\u309f]/.test(c)) return `ひらがな「${c}」が含まれています。全角カタカナで入力してください。`;
+  if (/[\uff61-\uff9f]/.test(c)) return `半角カタカナ「${c}」が含まれています。全角カタカナで入力してください。`;
+  return `「${c}」はフリガナに使えません。全角カタカナで入力してください。`;
 }
