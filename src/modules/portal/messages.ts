@@ -25,7 +25,7 @@ export const messages: Messages = {
       '利用しにくい点がありましたら、お問い合わせ窓口までお知らせください。どのページで、どのような環境（端末、ブラウザ、支援技術）で起きたかを書いていただくと、早く直せます。',
   },
   'ja-easy': {
-    homeTitle: '{city}の ページです',
+    homeTitle: '{city}へ ようこそ',
     homeLead: '{city}の {手続|てつづき}や お{知|し}らせを、いつでも どこでも {使|つか}えます。',
     homeServices: '{使|つか}える サービス',
     accessibilityLinkTitle: 'だれでも {使|つか}える ページの ための {約束|やくそく}',
@@ -37,8 +37,8 @@ export const messages: Messages = {
       '{city}は、お{年寄|としよ}りや {障害|しょうがい}の ある {人|ひと}も、だれでも この ページを {使|つか}える ように します。',
     a11yTargetHeading: '{目標|もくひょう}',
     a11yTarget:
-      '{国|くに}の きまり（JIS X 8341-3:2016 の AA）と {世界|せかい}の きまり（WCAG 2.2 の AA）を {守|まも}ります。',
-    a11yScopeHeading: '{対象|たいしょう}',
+      '{国|くに}の きまり（JIS X 8341-3:2016 の AA）と {世界|せかい}の きまり（WCAG 2.2 の AA）を {守|まも}る ことを {目指|めざ}します。',
+    a11yScopeHeading: 'どの ページ？',
     a11yScope: 'この サイトの {全部|ぜんぶ}の ページです。',
     a11yPracticeHeading: 'して いる こと',
     a11yPractice:

@@ -30,8 +30,17 @@ function lookup(lang: Lang, key: string): string {
   return text;
 }
 
-function interpolate(text: string, params: Record<string, string | number>, encode: (s: string) => string): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? encode(String(params[name])) : whole));
+// A placeholder without its value would show "{city}" to a resident: fail loudly, like a missing key.
+function interpolate(
+  key: string,
+  text: string,
+  params: Record<string, string | number>,
+  encode: (s: string) => string,
+): string {
+  return text.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    if (!Object.hasOwn(params, name)) throw new Error(`message parameter missing: {${name}} in ${key}`);
+    return encode(String(params[name]));
+  });
 }
 
 // やさしい日本語 writes furigana as {漢字|かんじ}.
@@ -39,7 +48,7 @@ const ruby = /\{([^{}|]+)\|([^{}|]+)\}/g;
 
 /** Plain text (for titles, attributes, JSON): furigana markup becomes the base text only. */
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  return interpolate(lookup(lang, key).replace(ruby, '$1'), params, (s) => s);
+  return interpolate(key, lookup(lang, key).replace(ruby, '$1'), params, (s) => s);
 }
 
 /** Markup for page text: furigana becomes <ruby>, everything else is escaped. */
@@ -48,7 +57,7 @@ export function th(lang: Lang, key: string, params: Record<string, string | numb
     ruby,
     (_m, base: string, reading: string) => `<ruby>${base}<rp>(</rp><rt>${reading}</rt><rp>)</rp></ruby>`,
   );
-  return raw(interpolate(escaped, params, escapeHtml));
+  return raw(interpolate(key, escaped, params, escapeHtml));
 }
 
 /** The language of a request: ?lang=, then the `lang` cookie, then Accept-Language; Japanese by default. */
@@ -60,8 +69,21 @@ export function resolveLang(input: { query?: unknown; cookie?: string; acceptLan
   if (isLang(fromQuery)) return { lang: fromQuery, fromQuery: true };
   const cookie = /(?:^|;\s*)lang=([^;]+)/.exec(input.cookie ?? '')?.[1];
   if (isLang(cookie)) return { lang: cookie, fromQuery: false };
-  const first = input.acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
-  return { lang: first.startsWith('en') ? 'en' : 'ja', fromQuery: false };
+  return { lang: fromAcceptLanguage(input.acceptLanguage ?? ''), fromQuery: false };
+}
+
+/** The browser's most preferred of Japanese and English (by q-value, then order); Japanese if neither. */
+function fromAcceptLanguage(header: string): Lang {
+  const ranges = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { primary: tag.trim().split('-')[0], q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((r) => r.q > 0 && (r.primary === 'ja' || r.primary === 'en'))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranges[0]?.primary === 'en' ? 'en' : 'ja';
 }
 
 /** The value of <html lang>: やさしい日本語 is Japanese. */

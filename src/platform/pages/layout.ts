@@ -36,7 +36,7 @@ function languageSwitch(ctx: PageContext): SafeHtml {
 
 export function renderPage(ctx: PageContext, page: PageOptions): string {
   const city = ctx.tenant ? (ctx.lang === 'en' ? ctx.tenant.nameEn : ctx.tenant.name) : '';
-  const product = t(ctx.lang, 'platform.product');
+  const site = [city, t(ctx.lang, 'platform.product')].filter(Boolean).join(' ');
   const crumbs = page.breadcrumbs?.length
     ? html`<nav class="breadcrumbs" aria-label="${t(ctx.lang, 'platform.breadcrumbs')}"><ol>${page.breadcrumbs.map(
         (c) => html`<li><a href="${c.href}">${c.text}</a></li>`,
@@ -46,7 +46,7 @@ export function renderPage(ctx: PageContext, page: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${page.title} | ${city} ${product}</title>
+<title>${page.title} | ${site}</title>
 <link rel="stylesheet" href="/assets/dads/tokens.css">
 <link rel="stylesheet" href="/assets/app.css">
 </head>

@@ -8,6 +8,7 @@ import { type OpenApiDocument, renderApiDocs } from '../http/api-docs.ts';
 import type { ErrorPages } from '../http/server.ts';
 import { registerMessages, t, th } from '../i18n/i18n.ts';
 import { platformMessages } from '../i18n/messages.ts';
+import { pageHeading } from './components/page-heading/page-heading.ts';
 import { html } from './html.ts';
 import { type PageContext, renderPage } from './layout.ts';
 
@@ -22,7 +23,7 @@ export const errorPages: ErrorPages = {
     const ctx = pageContext(request);
     return renderPage(ctx, {
       title: t(ctx.lang, 'platform.notFoundTitle'),
-      body: html`<h1>${th(ctx.lang, 'platform.notFoundTitle')}</h1>
+      body: html`${pageHeading({ text: th(ctx.lang, 'platform.notFoundTitle') })}
 <p>${th(ctx.lang, 'platform.notFoundBody')}</p>
 <p><a href="/">${th(ctx.lang, 'platform.errorBackHome')}</a></p>`,
     });
@@ -31,7 +32,7 @@ export const errorPages: ErrorPages = {
     const ctx = pageContext(request);
     return renderPage(ctx, {
       title: t(ctx.lang, 'platform.serverErrorTitle'),
-      body: html`<h1>${th(ctx.lang, 'platform.serverErrorTitle')}</h1>
+      body: html`${pageHeading({ text: th(ctx.lang, 'platform.serverErrorTitle') })}
 <p>${th(ctx.lang, 'platform.serverErrorBody')}</p>
 <p>${th(ctx.lang, 'platform.serverErrorReference', { id: requestId })}</p>
 <p><a href="/">${th(ctx.lang, 'platform.errorBackHome')}</a></p>`,
@@ -44,7 +45,7 @@ export const errorPages: ErrorPages = {
     const ctx = pageContext(request);
     return renderPage(ctx, {
       title,
-      body: html`<h1>${title}</h1>${detail ? html`<p>${detail}</p>` : ''}
+      body: html`${pageHeading({ text: title })}${detail ? html`<p>${detail}</p>` : ''}
 <p><a href="/">${th(ctx.lang, 'platform.errorBackHome')}</a></p>`,
     });
   },

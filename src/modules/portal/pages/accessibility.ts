@@ -1,4 +1,5 @@
 import { t, th } from '../../../platform/i18n/i18n.ts';
+import { pageHeading } from '../../../platform/pages/components/page-heading/page-heading.ts';
 import { html } from '../../../platform/pages/html.ts';
 import { type PageContext, renderPage } from '../../../platform/pages/layout.ts';
 
@@ -9,7 +10,7 @@ export function renderAccessibility(ctx: PageContext): string {
   return renderPage(ctx, {
     title: t(ctx.lang, 'portal.a11yTitle'),
     breadcrumbs: [{ text: t(ctx.lang, 'platform.home'), href: '/' }],
-    body: html`<h1>${th(ctx.lang, 'portal.a11yTitle')}</h1>
+    body: html`${pageHeading({ text: th(ctx.lang, 'portal.a11yTitle') })}
 <p>${th(ctx.lang, 'portal.a11yIntro', { city })}</p>
 ${section('a11yTargetHeading', 'a11yTarget')}
 ${section('a11yScopeHeading', 'a11yScope')}
