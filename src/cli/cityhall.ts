@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { modules } from '../modules/index.ts';
 import { ConfigError, loadConfig, type ServeRole } from '../platform/config/config.ts';
+import { loadSecrets } from '../platform/config/secrets.ts';
 import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
 import { loadMigrations, MigrationError } from '../platform/db/migrate.ts';
 import { appUrlFrom, createDatabase } from '../platform/db/pool.ts';
@@ -167,7 +168,19 @@ async function seedCommand(args: string[]): Promise<void> {
     const progress = bar('住民データ');
     const started = performance.now();
     try {
-      const deps = { db, pool, ownerDb: owner.db, ownerPool: owner.pool, log, jobs: undefined as never };
+      const secrets = await loadSecrets(process.env, config.dataDir);
+      const deps = {
+        db,
+        pool,
+        ownerDb: owner.db,
+        ownerPool: owner.pool,
+        log,
+        config,
+        secrets,
+        mail: undefined as never,
+        demoMailbox: undefined,
+        jobs: undefined as never,
+      };
       for (const module of modules) {
         await module.seedDemo?.(deps, {
           tenantId: values.tenant,

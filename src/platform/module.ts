@@ -3,6 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import type { Config } from './config/config.ts';
+import type { Secrets } from './config/secrets.ts';
+import type { DemoMailbox } from './mail/demo-mailbox.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { JobContext, Jobs } from './jobs/queue.ts';
 
 /** Services the platform hands to a module's routes, jobs and seeders. */
@@ -17,6 +21,12 @@ export interface PlatformDeps {
   ownerPool: pg.Pool;
   jobs: Jobs;
   log: Logger;
+  config: Config;
+  secrets: Secrets;
+  /** Outgoing e-mail over SMTP; send from a job, not inside a request. */
+  mail: Mailer;
+  /** The in-process SMTP server `npm start` runs when SMTP_URL is unset (demo only). */
+  demoMailbox: DemoMailbox | undefined;
 }
 
 export interface SeedOptions {
@@ -36,6 +46,11 @@ export interface CityModule {
   name: string;
   /** Folder with NNNN_name.sql files, applied in order. */
   migrations?: URL;
+  /**
+   * Hooks that must run for every route of every module (e.g. identity loads the session). Registered
+   * on the root instance, before any module's routes.
+   */
+  requestHooks?: (app: FastifyInstance, deps: PlatformDeps) => Promise<void>;
   /** Fastify plugin with this module's API and page routes. */
   routes?: (app: FastifyInstance, deps: PlatformDeps) => Promise<void>;
   /** Background job handlers, by queue name (prefix it with the module name: `organisation.rebuild`). */

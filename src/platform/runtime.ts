@@ -6,11 +6,15 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { modules as allModules } from '../modules/index.ts';
 import type { Config, ServeRole } from './config/config.ts';
+import { startAuditSealer } from './audit/seal.ts';
+import { loadSecrets } from './config/secrets.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { loadMigrations, type MigrationFile, migrate, pendingMigrations, platformMigrations } from './db/migrate.ts';
 import { appUrlFrom, createDatabase, type Database, withDatabaseName } from './db/pool.ts';
 import { ensureAppRole, grantAppRole } from './db/roles.ts';
 import { buildServer, type ServerState } from './http/server.ts';
+import { type DemoMailbox, startDemoMailbox } from './mail/demo-mailbox.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 import { type Jobs, type QueueDefinition, startJobs } from './jobs/queue.ts';
 import type { CityModule, PlatformDeps } from './module.ts';
 import { assets, errorPages } from './pages/server-pages.ts';
@@ -36,6 +40,8 @@ export interface StartOptions {
   modules?: CityModule[];
   /** Listen on config.port (false: the caller uses app.inject). */
   listen?: boolean;
+  /** Environment for secrets (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class StartupError extends Error {
@@ -129,18 +135,45 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
   const role = options.role ?? 'all';
   const modules = options.modules ?? allModules;
 
+  const secrets = await loadSecrets(options.env ?? process.env, config.dataDir);
+  if (secrets.generatedFile && !options.demo) {
+    log.warn(
+      { file: secrets.generatedFile },
+      'CITYHALL_SECRET / CITYHALL_MASTER_KEY が未設定のため、データフォルダに生成した鍵を使います。本番では環境変数で設定してください',
+    );
+  }
   const { ownerUrl, stopEmbedded } = await resolveOwnerDatabase(config, log);
+  let demoMailbox: DemoMailbox | undefined;
+  let mail: Mailer;
+  if (config.smtpUrl) {
+    mail = createMailer(config.smtpUrl, config.mailFrom);
+  } else if (options.demo) {
+    demoMailbox = await startDemoMailbox();
+    mail = createMailer(demoMailbox.url, config.mailFrom);
+  } else {
+    mail = {
+      async send() {
+        throw new Error('SMTP_URL が未設定のため、メールを送れません。');
+      },
+      close() {},
+    };
+  }
   const owner = createDatabase(ownerUrl, { max: 6, applicationName: 'cityhall-owner' });
   const appDb = createDatabase(appUrlFrom(ownerUrl, config.appDbRole, config.appDbPassword), {
     applicationName: `cityhall-${role}`,
   });
   let jobs: Jobs | undefined;
+  let sealer: { stop(): Promise<void> } | undefined;
   const deps: PlatformDeps = {
     db: appDb.db as Kysely<any>,
     pool: appDb.pool,
     ownerDb: owner.db,
     ownerPool: owner.pool,
     log,
+    config,
+    secrets,
+    mail,
+    demoMailbox,
     get jobs(): Jobs {
       if (!jobs) throw new Error('job queue not started yet');
       return jobs;
@@ -206,6 +239,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
         });
       }
     }
+    sealer = startAuditSealer({ db: owner.db, key: secrets.derive('audit-chain'), log });
     state.reason = 'ジョブキューを起動しています';
     log.info(state.reason);
     jobs = await startJobs({
@@ -235,7 +269,10 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
       await app?.close();
       await ready.catch(() => undefined);
       await jobs?.stop();
+      await sealer?.stop();
       await Promise.all([owner.pool.end(), appDb.pool.end()]);
+      mail.close();
+      await demoMailbox?.close();
       await stopEmbedded();
     },
   };

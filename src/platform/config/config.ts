@@ -17,6 +17,15 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   pretty: boolean;
+  /** SMTP server for outgoing mail (smtp:// or smtps://). Unset: the demo mailbox in `npm start`, else none. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Network zones by address range, e.g. `lgwan=10.0.0.0/8;vpn=172.16.0.0/12` (others: internet). */
+  networkZones: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** OpenID Connect provider for My Number Card sign-in (デジタル認証アプリ model). */
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -78,5 +87,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     pretty: env.LOG_PRETTY ? env.LOG_PRETTY === '1' : Boolean(process.stdout.isTTY),
+    smtpUrl: smtpUrl(env),
+    mailFrom: env.MAIL_FROM || 'デジタル市役所 <no-reply@cityhall.example>',
+    networkZones: env.NETWORK_ZONES ?? '',
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    oidc: oidc(env),
   };
+}
+
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SMTP_URL || undefined;
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')) {
+    throw new ConfigError('環境変数 SMTP_URL は smtp://ホスト:ポート または smtps://… の形で指定してください。');
+  }
+  return raw;
+}
+
+function oidc(env: NodeJS.ProcessEnv): Config['oidc'] {
+  const issuer = env.OIDC_ISSUER || undefined;
+  if (issuer === undefined) return undefined;
+  try {
+    new URL(issuer);
+  } catch {
+    throw new ConfigError('環境変数 OIDC_ISSUER が URL ではありません（例: https://auth.example.go.jp）。');
+  }
+  const clientId = env.OIDC_CLIENT_ID;
+  if (!clientId) throw new ConfigError('OIDC_ISSUER を指定したときは OIDC_CLIENT_ID も指定してください。');
+  return { issuer, clientId, clientSecret: env.OIDC_CLIENT_SECRET || undefined };
 }

@@ -40,6 +40,9 @@ export async function ensureAppRole(owner: pg.Pool, role: string, password: stri
   });
 }
 
+/** Tables the app may insert into and read, never change. */
+export const appendOnlyTables = ['audit_log'];
+
 /** Grants the app role what it needs on everything migrations created; run after every migrate. */
 export async function grantAppRole(owner: pg.Pool, role: string): Promise<void> {
   const r = quoteIdent(role);
@@ -52,5 +55,13 @@ export async function grantAppRole(owner: pg.Pool, role: string): Promise<void> 
     await client.query(`grant execute on all functions in schema public to ${r}`);
     await client.query(`revoke all on table schema_migrations from ${r}`);
     await client.query(`grant select on table schema_migrations to ${r}`);
+    // Append-only for the app: an audit entry, once written, can only be read (the sealer runs as owner).
+    const appendOnly = await client.query<{ t: string }>(
+      `select tablename as t from pg_tables where schemaname = 'public' and tablename = any($1)`,
+      [appendOnlyTables],
+    );
+    for (const { t } of appendOnly.rows) {
+      await client.query(`revoke update, delete, truncate on table ${quoteIdent(t)} from ${r}`);
+    }
   });
 }

@@ -18,6 +18,7 @@ import { type Lang, resolveLang } from '../i18n/i18n.ts';
 import { createHttpMetrics } from '../metrics/metrics.ts';
 import type { CityModule, HomeLink, PlatformDeps } from '../module.ts';
 import type { Tenant, TenantDirectory } from '../tenancy/tenants.ts';
+import { registerCsrf } from './csrf.ts';
 import { AppError, problemResponse, problemSchema, toProblem } from './errors.ts';
 import { fieldErrorsFromAjv } from './validation.ts';
 
@@ -28,7 +29,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     tenant: Tenant;
     lang: Lang;
+    /** HMAC token every page form sends back as `_csrf` (see csrf.ts). */
+    csrfToken: string;
+    /** Who is looking, for the page header; set by the identity module's hooks. */
+    viewer: Viewer | undefined;
   }
+}
+
+export interface Viewer {
+  name: string;
+  kind: 'resident' | 'staff';
+  /** Set while a proxy acts for someone: that person's name. */
+  actingFor?: string;
 }
 
 /** How the platform renders its own error pages (provided by src/platform/pages). */
@@ -157,6 +169,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   app.decorateRequest('tenant', null as unknown as Tenant);
   app.decorateRequest('lang', 'ja');
+  app.decorateRequest('viewer', undefined);
   app.addSchema(problemSchema);
   await app.register(formbody);
 
@@ -189,6 +202,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       request.tenant = tenant;
     }
   });
+
+  registerCsrf(app, deps.secrets.derive('csrf'));
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
@@ -335,6 +350,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return metrics.render();
   });
 
+  for (const module of modules) await module.requestHooks?.(app, deps);
   for (const module of modules) {
     const routesOf = module.routes;
     if (routesOf) await app.register(async (scope) => routesOf(scope, deps));

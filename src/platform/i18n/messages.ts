@@ -3,6 +3,13 @@ import type { Messages } from './i18n.ts';
 
 export const platformMessages: Messages = {
   ja: {
+    accountNav: 'アカウント',
+    signIn: 'サインイン',
+    signOut: 'サインアウト',
+    myAccount: 'マイページ',
+    signedInAs: '{name} さん',
+    actingFor: '{name} さんの代理で操作中',
+    staffArea: '職員用',
     product: 'デジタル市役所',
     skipLink: '本文へ移動',
     languageNav: '言語の選択',
@@ -36,6 +43,13 @@ export const platformMessages: Messages = {
     apiSchemas: 'スキーマ',
   },
   'ja-easy': {
+    accountNav: 'アカウント',
+    signIn: 'サインイン（ログイン）',
+    signOut: 'サインアウト（ログアウト）',
+    myAccount: 'マイページ',
+    signedInAs: '{name} さん',
+    actingFor: '{name} さんの {代|か}わりに {使|つか}っています',
+    staffArea: '{職員|しょくいん}{用|よう}',
     product: 'デジタル{市役所|しやくしょ}',
     skipLink: '{本文|ほんぶん}へ{行|い}く',
     languageNav: 'ことばを{選|えら}ぶ',
@@ -69,6 +83,13 @@ export const platformMessages: Messages = {
     apiSchemas: 'データの {形|かたち}',
   },
   en: {
+    accountNav: 'Account',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    myAccount: 'My page',
+    signedInAs: '{name}',
+    actingFor: 'Acting for {name}',
+    staffArea: 'Staff',
     product: 'Digital City Hall',
     skipLink: 'Skip to main content',
     languageNav: 'Choose a language',

@@ -7,6 +7,27 @@ export interface PageContext {
   /** Path and query of the current page, for the language switch. */
   url: string;
   tenant: { name: string; nameEn: string } | undefined;
+  /** Who is signed in (header shows the name and a sign-out button). */
+  viewer?: { name: string; kind: 'resident' | 'staff'; actingFor?: string } | undefined;
+  /** Token every form must send back as `_csrf`. */
+  csrfToken?: string;
+}
+
+/** The hidden CSRF field every POST form carries. */
+export function csrfInput(ctx: PageContext): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">`;
+}
+
+function accountArea(ctx: PageContext): SafeHtml {
+  if (!ctx.viewer) {
+    return html`<nav class="account-nav" aria-label="${t(ctx.lang, 'platform.accountNav')}"><a href="/sign-in">${th(ctx.lang, 'platform.signIn')}</a></nav>`;
+  }
+  const home = ctx.viewer.kind === 'staff' ? '/staff' : '/account';
+  return html`<nav class="account-nav" aria-label="${t(ctx.lang, 'platform.accountNav')}">
+<a href="${home}">${ctx.viewer.kind === 'staff' ? html`${th(ctx.lang, 'platform.staffArea')}: ` : ''}${th(ctx.lang, 'platform.signedInAs', { name: ctx.viewer.name })}</a>
+${ctx.viewer.actingFor ? html`<span class="account-nav__acting">${th(ctx.lang, 'platform.actingFor', { name: ctx.viewer.actingFor })}</span>` : ''}
+<form method="post" action="/sign-out">${csrfInput(ctx)}<button class="link-button" type="submit">${th(ctx.lang, 'platform.signOut')}</button></form>
+</nav>`;
 }
 
 export interface PageOptions {
@@ -56,6 +77,7 @@ export function renderPage(ctx: PageContext, page: PageOptions): string {
 <div class="container site-header__inner">
 <a class="site-header__home" href="/"><span class="site-header__city">${city}</span> <span class="site-header__product">${th(ctx.lang, 'platform.product')}</span></a>
 ${languageSwitch(ctx)}
+${accountArea(ctx)}
 </div>
 </header>
 <div class="container">${crumbs}</div>

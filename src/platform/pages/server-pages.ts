@@ -15,7 +15,13 @@ import { type PageContext, renderPage } from './layout.ts';
 registerMessages('platform', platformMessages);
 
 export function pageContext(request: FastifyRequest): PageContext {
-  return { lang: request.lang, url: request.url, tenant: request.tenant ?? undefined };
+  return {
+    lang: request.lang,
+    url: request.url,
+    tenant: request.tenant ?? undefined,
+    viewer: request.viewer,
+    csrfToken: request.csrfToken,
+  };
 }
 
 export const errorPages: ErrorPages = {

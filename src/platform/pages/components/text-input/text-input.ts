@@ -9,7 +9,7 @@ export interface TextInputParams {
   hint?: string;
   error?: string;
   required?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'number' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'password';
   autocomplete?: string;
   inputmode?: 'numeric' | 'tel' | 'email' | 'text';
   requiredLabel?: string;

@@ -1,0 +1,46 @@
+// Identity and access (C2): resident, business and staff accounts, sessions, passkeys, e-mail
+// verification and recovery, staff second factor, proxies (代理), My Number Card (JPKI) verification and
+// sign-in, assurance levels. Other modules call `requireAssurance`, `actingParty` and read `request.session`.
+import { readFile } from 'node:fs/promises';
+import { registerMessages } from '../../platform/i18n/i18n.ts';
+import type { CityModule } from '../../platform/module.ts';
+import { seedIdentityDemo } from './demo.ts';
+import { sendEmailJob } from './emails.ts';
+import { identityHooks } from './hooks.ts';
+import { messages } from './messages.ts';
+import { apiRoutes } from './routes/api.ts';
+import { residentRoutes } from './routes/resident.ts';
+
+export { type AssuranceLevel, achievedLevel, meetsAssurance, requireAssurance } from './assurance.ts';
+export type { Session } from './sessions.ts';
+
+registerMessages('identity', messages);
+
+const passkeyScript = new URL('./assets/passkey.js', import.meta.url);
+
+export const identity: CityModule = {
+  name: 'identity',
+  migrations: new URL('./migrations/', import.meta.url),
+  requestHooks: identityHooks,
+  async routes(app, deps) {
+    const script = await readFile(passkeyScript);
+    app.get('/assets/identity/passkey.js', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(script),
+    );
+    await residentRoutes(app, deps);
+    await apiRoutes(app, deps);
+  },
+  jobs: {
+    [sendEmailJob]: {
+      async handler(data, _job, deps) {
+        await deps.mail.send(data as { to: string; subject: string; text: string });
+      },
+      retryLimit: 8,
+    },
+  },
+  homeLinks: [
+    { href: '/sign-in', titleKey: 'identity.signInTitle', descriptionKey: 'identity.signInLead' },
+    { href: '/assurance', titleKey: 'identity.assuranceTitle', descriptionKey: 'identity.assuranceLead' },
+  ],
+  seedDemo: seedIdentityDemo,
+};

@@ -1,0 +1,80 @@
+// Helpers shared by identity's routes: request metadata, safe redirects, the form loop, guards.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../platform/http/errors.ts';
+import { pageContext } from '../../../platform/pages/server-pages.ts';
+import type { RequestMeta } from '../audit.ts';
+import type { Session } from '../sessions.ts';
+
+export const page = { hide: true };
+
+export function meta(request: FastifyRequest): RequestMeta {
+  return { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? '' };
+}
+
+export function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** Only same-site paths: `next=https://evil.example` or `//evil.example` would be an open redirect. */
+export function safeNext(next: unknown, fallback: string): string {
+  return typeof next === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : fallback;
+}
+
+export function sendPage(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(body);
+}
+
+/** See-other redirect after a POST, so reloading does not send the form again. */
+export function seeOther(reply: FastifyReply, location: string): FastifyReply {
+  return reply.status(303).header('location', location).send();
+}
+
+export type Body = Record<string, string | undefined>;
+
+export function bodyOf(request: FastifyRequest): Body {
+  const body = request.body;
+  if (!body || typeof body !== 'object') return {};
+  const out: Body = {};
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Runs a form's use case; on a validation error (or another 4xx the person can fix) re-renders the
+ * form with status 400 and the error summary instead of an error page.
+ */
+export async function handleForm(
+  reply: FastifyReply,
+  run: () => Promise<FastifyReply>,
+  rerender: (errors: { field: string; message: string }[]) => string,
+  fallbackField: string,
+): Promise<FastifyReply> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status >= 500 || error.code === 'csrf_failed') throw error;
+    if (error.code === 'too_many_requests') {
+      for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
+    }
+    const errors = error.errors.length > 0 ? error.errors : [{ field: fallbackField, message: error.detail ?? error.message }];
+    return sendPage(reply, rerender(errors), error.status === 429 ? 429 : 400);
+  }
+}
+
+/** The signed-in resident's session, or a redirect to the sign-in page that comes back here. */
+export function residentOrRedirect(request: FastifyRequest, reply: FastifyReply): Session | undefined {
+  const session = request.session;
+  if (session && !session.mfaPending && session.kind === 'resident') return session;
+  void seeOther(reply, `/sign-in?next=${encodeURIComponent(request.url)}`);
+  return undefined;
+}
+
+export function requireApiSession(request: FastifyRequest): Session {
+  const session = request.session;
+  if (!session || session.mfaPending) throw new AppError('unauthorized', 'サインインしてください。');
+  return session;
+}
+
+export { pageContext };

@@ -1,0 +1,57 @@
+// Appending to the audit log: one INSERT inside the caller's tenant transaction, so the entry commits or
+// rolls back with the change it records. The hash chain is added later by the sealer (seal.ts).
+import type { Kysely } from 'kysely';
+
+export type ActorKind = 'resident' | 'staff' | 'business' | 'system' | 'anonymous';
+export type DataClass = 'public' | 'personal' | 'my_number';
+
+export interface AuditEntry {
+  tenantId: string;
+  /** Account id, staff id, 'system', or a description of an anonymous caller. */
+  actor: string;
+  actorKind: ActorKind;
+  /** The person a proxy acted for (代理), when not the actor. */
+  onBehalfOf?: string | null;
+  /** Dotted verb, e.g. 'auth.sign_in.resident', 'resident.read'. */
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  department?: string | null;
+  dataClass: DataClass;
+  decision: 'allow' | 'deny';
+  reason?: string | null;
+  zone?: string | null;
+  ip?: string | null;
+  requestId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+function row(entry: AuditEntry) {
+  return {
+    tenant_id: entry.tenantId,
+    actor: entry.actor,
+    actor_kind: entry.actorKind,
+    on_behalf_of: entry.onBehalfOf ?? null,
+    action: entry.action,
+    resource_type: entry.resourceType,
+    resource_id: entry.resourceId ?? null,
+    department: entry.department ?? null,
+    data_class: entry.dataClass,
+    decision: entry.decision,
+    reason: entry.reason ?? null,
+    zone: entry.zone ?? null,
+    ip: entry.ip ?? null,
+    request_id: entry.requestId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  };
+}
+
+/** Call inside `withTenant(db, entry.tenantId, trx => …)`. */
+export async function appendAudit(trx: Kysely<any>, entry: AuditEntry): Promise<void> {
+  await trx.insertInto('audit_log').values(row(entry)).execute();
+}
+
+export async function appendAuditBatch(trx: Kysely<any>, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await trx.insertInto('audit_log').values(entries.map(row)).execute();
+}

@@ -1,0 +1,93 @@
+// The sealer: gives committed audit entries their place in the tenant's chain. It takes only rows whose
+// inserting transaction has certainly ended (xid below the oldest running one), so a slow request can
+// never end up before an entry that is already sealed. One sealer at a time per tenant (advisory lock);
+// every process may run one, whichever gets the lock does the work.
+import { type Kysely, sql } from 'kysely';
+import type { Logger } from 'pino';
+import { withTenant } from '../db/tenant.ts';
+import { type ChainRow, chainColumns, entryHash, genesis } from './chain.ts';
+
+const lockBase = 7_262_100;
+
+export async function sealTenant(db: Kysely<any>, tenantId: string, key: Buffer, batch = 5_000): Promise<number> {
+  return withTenant(db, tenantId, async (trx) => {
+    const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${lockBase}, hashtext(${tenantId})) as ok`.execute(trx);
+    if (!locked.rows[0]?.ok) return 0;
+    const pending = await sql<ChainRow>`select ${chainColumns} from audit_log
+      where tenant_id = ${tenantId} and chain_seq is null
+        and xid < pg_snapshot_xmin(pg_current_snapshot())
+      order by id limit ${batch}`.execute(trx);
+    if (pending.rows.length === 0) return 0;
+    const head = await sql<{ chain_seq: string; hash: Buffer }>`select chain_seq::text as chain_seq, hash from audit_log
+      where tenant_id = ${tenantId} and chain_seq is not null order by chain_seq desc limit 1`.execute(trx);
+    let seq = BigInt(head.rows[0]?.chain_seq ?? '0');
+    let prev: Buffer = head.rows[0]?.hash ?? genesis;
+    const ids: string[] = [];
+    const seqs: string[] = [];
+    const prevs: Buffer[] = [];
+    const hashes: Buffer[] = [];
+    for (const r of pending.rows) {
+      seq += 1n;
+      const hash = entryHash(key, prev, seq.toString(), r);
+      ids.push(r.id);
+      seqs.push(seq.toString());
+      prevs.push(prev);
+      hashes.push(hash);
+      prev = hash;
+    }
+    await sql`update audit_log a set chain_seq = v.seq, prev_hash = v.prev, hash = v.hash
+      from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::bytea[], ${hashes}::bytea[]) as v(id, seq, prev, hash)
+      where a.tenant_id = ${tenantId} and a.id = v.id`.execute(trx);
+    return pending.rows.length;
+  });
+}
+
+/** Seals every tenant's pending entries; returns how many were sealed. */
+export async function sealAuditLog(db: Kysely<any>, key: Buffer): Promise<number> {
+  const tenants = await sql<{ id: string }>`select id from tenants order by id`.execute(db);
+  let sealed = 0;
+  for (const { id } of tenants.rows) {
+    for (;;) {
+      const n = await sealTenant(db, id, key);
+      sealed += n;
+      if (n < 5_000) break;
+    }
+  }
+  return sealed;
+}
+
+/**
+ * Runs the sealer every `intervalMs` (as the owner: the app role may not UPDATE audit_log). The chain
+ * head is logged after each round, an anchor outside the database that a verifier can compare with.
+ */
+export function startAuditSealer(options: { db: Kysely<any>; key: Buffer; log: Logger; intervalMs?: number }): {
+  stop(): Promise<void>;
+} {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    try {
+      const sealed = await sealAuditLog(options.db, options.key);
+      if (sealed > 0) options.log.debug({ sealed }, 'audit entries sealed');
+    } catch (error) {
+      if (!stopped) options.log.warn({ err: error }, '監査ログの封印に失敗しました。次回再試行します');
+    }
+    if (!stopped) schedule();
+  };
+  // The next round starts only after this one ends, however long a round takes.
+  const schedule = () => {
+    timer = setTimeout(() => {
+      running = tick();
+    }, options.intervalMs ?? 500);
+    timer.unref();
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Cross-site request forgery: every form carries a token bound to an HttpOnly cookie (signed double
+// submit), and every state-changing request from another site is refused by its Origin /
+// Sec-Fetch-Site headers. JSON requests cannot be sent cross-site without a CORS preflight, which this
+// server never grants, so the API needs only the origin check.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readCookie, setCookie } from './cookies.ts';
+import { AppError } from './errors.ts';
+
+export const csrfCookie = 'csrf';
+export const csrfField = '_csrf';
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function tokenFor(key: Buffer, cookie: string): string {
+  return createHmac('sha256', key).update(cookie).digest('base64url');
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site') return false;
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return origin !== 'null';
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}
+
+function isForm(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'] ?? '';
+  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+}
+
+export function registerCsrf(app: FastifyInstance, key: Buffer): void {
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.tenant) return; // health checks, metrics and static assets carry no forms
+    let cookie = readCookie(request, csrfCookie);
+    if (!cookie || !/^[A-Za-z0-9_-]{32,64}$/.test(cookie)) {
+      // Only pages need one; a JSON client never reads it.
+      if (request.method !== 'GET' || request.url.startsWith('/api/')) return;
+      cookie = randomBytes(32).toString('base64url');
+      setCookie(request, reply, csrfCookie, cookie);
+    }
+    request.csrfToken = tokenFor(key, cookie);
+  });
+
+  app.addHook('preValidation', async (request) => {
+    if (!unsafe.has(request.method)) return;
+    if (!sameOrigin(request)) {
+      throw new AppError('csrf_failed', '他のサイトから送られたリクエストは受け付けられません。');
+    }
+    if (!isForm(request)) return;
+    const sent = (request.body as Record<string, unknown> | undefined)?.[csrfField];
+    const expected = request.csrfToken;
+    if (
+      typeof sent !== 'string' ||
+      !expected ||
+      sent.length !== expected.length ||
+      !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
+    ) {
+      throw new AppError(
+        'csrf_failed',
+        'ページの有効期限が切れたか、別のサイトから送信されました。前のページに戻り、再読み込みしてからもう一度送信してください。',
+      );
+    }
+  });
+}
