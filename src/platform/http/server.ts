@@ -19,6 +19,7 @@ import { createHttpMetrics } from '../metrics/metrics.ts';
 import type { CityModule, HomeLink, PlatformDeps } from '../module.ts';
 import type { Tenant, TenantDirectory } from '../tenancy/tenants.ts';
 import { registerCsrf } from './csrf.ts';
+import { errorCodes } from './error-codes.ts';
 import { AppError, problemResponse, problemSchema, toProblem } from './errors.ts';
 import { fieldErrorsFromAjv } from './validation.ts';
 
@@ -244,7 +245,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ? pages.notFound(request)
         : error.status >= 500 && error.code !== 'unavailable'
           ? pages.serverError(request, request.id)
-          : pages.error(request, error.status, error.message, error.detail);
+          : pages.error(request, error.status, errorCodes[error.code].title, error.detail);
     return reply.type('text/html; charset=utf-8').send(html);
   }
 

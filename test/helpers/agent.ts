@@ -1,0 +1,89 @@
+// A cookie-keeping client over app.inject, for page tests that post forms like a browser without JS:
+// it keeps cookies, and reads the CSRF token from the last page it fetched.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export class Agent {
+  readonly cookies = new Map<string, string>();
+  lastPage = '';
+  private readonly app: FastifyInstance;
+  private readonly headers: Record<string, string>;
+
+  constructor(app: FastifyInstance, headers: Record<string, string> = {}) {
+    this.app = app;
+    this.headers = headers;
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(response: LightMyRequestResponse): void {
+    for (const c of response.cookies) {
+      if (c.value === '' || c.maxAge === 0) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { accept: 'text/html', ...this.headers, cookie: this.cookieHeader(), ...headers },
+    });
+    this.keep(response);
+    if ((response.headers['content-type'] ?? '').toString().startsWith('text/html')) this.lastPage = response.body;
+    return response;
+  }
+
+  csrf(): string {
+    const match = /name="_csrf" value="([^"]+)"/.exec(this.lastPage);
+    if (!match) throw new Error('no CSRF token on the last page');
+    return match[1]!;
+  }
+
+  /** Posts a form with the CSRF token of the last page (unless `_csrf` is given). */
+  async post(
+    url: string,
+    form: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams({ _csrf: '_csrf' in form ? '' : this.csrf(), ...form }).toString();
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: {
+        accept: 'text/html',
+        'content-type': 'application/x-www-form-urlencoded',
+        ...this.headers,
+        cookie: this.cookieHeader(),
+        ...headers,
+      },
+    });
+    this.keep(response);
+    if ((response.headers['content-type'] ?? '').toString().startsWith('text/html')) this.lastPage = response.body;
+    return response;
+  }
+
+  async json(method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) {
+    const response = await this.app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: { accept: 'application/json', ...this.headers, cookie: this.cookieHeader(), ...headers },
+    });
+    this.keep(response);
+    return response;
+  }
+}
+
+/** Polls until `find` returns something (e-mails arrive through a job and SMTP). */
+export async function eventually<T>(find: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
