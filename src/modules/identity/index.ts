@@ -9,10 +9,12 @@ import { sendEmailJob } from './emails.ts';
 import { identityHooks } from './hooks.ts';
 import { messages } from './messages.ts';
 import { apiRoutes } from './routes/api.ts';
+import { delegationRoutes } from './routes/delegation.ts';
 import { residentRoutes } from './routes/resident.ts';
 
 export { type AssuranceLevel, achievedLevel, meetsAssurance, requireAssurance } from './assurance.ts';
 export type { Session } from './sessions.ts';
+export { type ActingParty, resolveActingParty } from './use-cases/resolve-acting-party.ts';
 
 registerMessages('identity', messages);
 
@@ -29,6 +31,7 @@ export const identity: CityModule = {
     );
     await residentRoutes(app, deps);
     await apiRoutes(app, deps);
+    await delegationRoutes(app, deps);
   },
   jobs: {
     [sendEmailJob]: {

@@ -59,7 +59,7 @@ export async function handleForm(
       for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
     }
     const errors = error.errors.length > 0 ? error.errors : [{ field: fallbackField, message: error.detail ?? error.message }];
-    return sendPage(reply, rerender(errors), error.status === 429 ? 429 : 400);
+    return sendPage(reply, rerender(errors), error.code === 'validation_failed' ? 400 : error.status);
   }
 }
 
