@@ -5,6 +5,7 @@ import { residentsRoutes } from './routes.ts';
 import { seedResidents } from './use-cases/seed-residents.ts';
 
 export { countResidentsByWard } from './use-cases/count-residents-by-ward.ts';
+export { type ResidentSummary, searchResidents } from './use-cases/search-residents.ts';
 export { seedResidents } from './use-cases/seed-residents.ts';
 
 export const residents: CityModule = {
