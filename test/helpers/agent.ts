@@ -8,6 +8,9 @@ export class Agent {
   private readonly app: FastifyInstance;
   private readonly headers: Record<string, string>;
 
+  /** The client's address as the server sees it (network zones are decided from it). */
+  remoteAddress = '127.0.0.1';
+
   constructor(app: FastifyInstance, headers: Record<string, string> = {}) {
     this.app = app;
     this.headers = headers;
@@ -28,6 +31,7 @@ export class Agent {
     const response = await this.app.inject({
       method: 'GET',
       url,
+      remoteAddress: this.remoteAddress,
       headers: { accept: 'text/html', ...this.headers, cookie: this.cookieHeader(), ...headers },
     });
     this.keep(response);
@@ -51,6 +55,7 @@ export class Agent {
     const response = await this.app.inject({
       method: 'POST',
       url,
+      remoteAddress: this.remoteAddress,
       payload: body,
       headers: {
         accept: 'text/html',
@@ -69,6 +74,7 @@ export class Agent {
     const response = await this.app.inject({
       method,
       url,
+      remoteAddress: this.remoteAddress,
       ...(payload ? { payload } : {}),
       headers: { accept: 'application/json', ...this.headers, cookie: this.cookieHeader(), ...headers },
     });

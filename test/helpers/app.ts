@@ -15,7 +15,7 @@ export interface TestCityHall {
 }
 
 export async function startTestCityHall(
-  options: { listen?: boolean; demo?: boolean; demoResidents?: number } = {},
+  options: { listen?: boolean; demo?: boolean; demoResidents?: number; env?: Record<string, string> } = {},
 ): Promise<TestCityHall> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -25,6 +25,7 @@ export async function startTestCityHall(
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOG_PRETTY: '0',
+    ...options.env,
   });
   const log = pino({ level: config.logLevel });
   const city = await startCityHall({

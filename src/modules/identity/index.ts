@@ -11,6 +11,7 @@ import { messages } from './messages.ts';
 import { apiRoutes } from './routes/api.ts';
 import { delegationRoutes } from './routes/delegation.ts';
 import { residentRoutes } from './routes/resident.ts';
+import { staffRoutes } from './routes/staff.ts';
 
 export { type AssuranceLevel, achievedLevel, meetsAssurance, requireAssurance } from './assurance.ts';
 export type { Session } from './sessions.ts';
@@ -32,6 +33,7 @@ export const identity: CityModule = {
     await residentRoutes(app, deps);
     await apiRoutes(app, deps);
     await delegationRoutes(app, deps);
+    await staffRoutes(app, deps);
   },
   jobs: {
     [sendEmailJob]: {

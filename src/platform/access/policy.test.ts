@@ -123,3 +123,11 @@ test('several roles: the union of what each allows, but deny rules still win', (
   assert.equal(decide(both).allow, true);
   assert.equal(decide({ ...both, action: 'export', resource: { ...both.resource, dataClass: 'my_number' } }).allow, false);
 });
+
+test('a department administrator administers their own department only, never city-wide resources', () => {
+  const own = request('department_admin', 'administer', 'public', { zone: 'lgwan', deviceRegistered: false });
+  assert.equal(decide(own).allow, true);
+  assert.equal(decide({ ...own, resource: { type: 'device', dataClass: 'public' } }).allow, false);
+  assert.equal(decide({ ...own, resource: { ...own.resource, department: 'kodomo' } }).allow, false);
+  assert.equal(decide({ ...own, subject: { ...own.subject, roles: ['dx_admin'] }, resource: { type: 'device', dataClass: 'public' } }).allow, true);
+});

@@ -111,7 +111,11 @@ const allowRules: Rule[] = [
     when: (r) =>
       has(r, 'department_admin') &&
       r.resource.dataClass !== 'my_number' &&
-      ['read', 'decide', 'administer'].includes(r.action),
+      (['read', 'decide'].includes(r.action) ||
+        // Administration of one's own department only (its staff, its settings); city-wide things are the DX office's.
+        (r.action === 'administer' &&
+          r.resource.department !== undefined &&
+          r.subject.departments.includes(r.resource.department))),
   },
   {
     reason: 'dx_admin',
