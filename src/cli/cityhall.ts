@@ -1,7 +1,9 @@
 // `cityhall` — the command line: serve, migrate, seed. Each command is a thin call into the platform.
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { demoProxy, demoResident, demoStaff, demoStaffPassword } from '../modules/identity/demo.ts';
 import { modules } from '../modules/index.ts';
+import { describeVerifyResult, verifyAuditChain } from '../platform/audit/verify.ts';
 import { ConfigError, loadConfig, type ServeRole } from '../platform/config/config.ts';
 import { loadSecrets } from '../platform/config/secrets.ts';
 import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
@@ -24,6 +26,8 @@ const usage = `使い方: cityhall <command> [options]
   migrate            マイグレーションを適用します
   seed [--tenant kawasaki] [--residents N] [--seed N] [--replace]
                      合成（架空）の住民データを作ります。--residents 1550000 で川崎市の全人口規模
+  audit verify [--tenant ID]
+                     監査ログのハッシュ連鎖を検証し、最初に改ざんされた記録を示します
   help               この説明を表示します
 
 環境変数: PORT, HOST, DATABASE_URL, LOG_LEVEL, DEFAULT_TENANT, EMBEDDED_PG_PORT, CITYHALL_DATA_DIR`;
@@ -64,6 +68,8 @@ async function serve(args: string[]): Promise<void> {
   });
   if (!['api', 'worker', 'all'].includes(values.role))
     throw new ConfigError('--role は api, worker, all のいずれかです。');
+  // The demo treats this machine as the LGWAN side, so staff can try every screen on localhost.
+  if (values.demo && process.env.NETWORK_ZONES === undefined) process.env.NETWORK_ZONES = 'lgwan=127.0.0.0/8,::1/128';
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel, pretty: config.pretty });
   const started = performance.now();
@@ -101,12 +107,38 @@ async function serve(args: string[]): Promise<void> {
           `  区役所と局の一覧    ${base}/organisation\n` +
           `  API 仕様 (OpenAPI)  ${base}/api/docs\n` +
           `  稼働確認            ${base}/readyz  メトリクス ${base}/metrics\n` +
-          `  サインイン: 住民・職員のアカウントは認証機能（C2）の完成後に用意されます。いまは誰でも閲覧できるページだけです。\n`
+          (values.demo ? demoSignInHelp(base, city.deps.demoMailbox !== undefined) : '')
         : '') +
       `  停止: Ctrl-C\n\n`,
   );
   // A line for scripts that start the server (tests, benchmarks); a person at a terminal has the text above.
   if (!process.stdout.isTTY) process.stdout.write(`READY ${base}\n`);
+}
+
+function demoSignInHelp(base: string, mailbox: boolean): string {
+  return (
+    `\n  サインイン（デモ用の架空アカウント）\n` +
+    `  住民      ${base}/sign-in   ${demoResident.email} / ${demoResident.password}（代理人役: ${demoProxy.email} / 同じパスワード）\n` +
+    `            新規登録 ${base}/sign-up（確認メールは${mailbox ? ` ${base}/demo/mailbox に届きます` : ' SMTP_URL の宛先に送られます'}）\n` +
+    `  職員      ${base}/staff/sign-in   パスワード ${demoStaffPassword}（初回は認証アプリに設定キーを登録して確認コードを入力）\n` +
+    demoStaff.map((s) => `            ${s.email.padEnd(30)} ${s.roles.join(', ')}\n`).join('') +
+    `            このパソコン (127.0.0.1) は LGWAN 接続系として扱います（NETWORK_ZONES で変更）\n`
+  );
+}
+
+async function auditCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'verify') throw new ConfigError('使い方: cityhall audit verify [--tenant ID]');
+  const { values } = parseArgs({ args: rest, options: { tenant: { type: 'string' } } });
+  await withOwner(async (owner, config) => {
+    const secrets = await loadSecrets(process.env, config.dataDir);
+    const started = performance.now();
+    const result = await verifyAuditChain(owner.db, secrets.derive('audit-chain'), values.tenant);
+    process.stdout.write(
+      `${describeVerifyResult(result)}\n（${((performance.now() - started) / 1000).toFixed(1)} 秒）\n`,
+    );
+    if (!result.ok) process.exitCode = 1;
+  });
 }
 
 async function withOwner<T>(
@@ -209,6 +241,8 @@ async function main(argv: string[]): Promise<void> {
       return migrateCommand();
     case 'seed':
       return seedCommand(rest);
+    case 'audit':
+      return auditCommand(rest);
     case undefined:
     case 'help':
     case '--help':

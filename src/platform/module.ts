@@ -5,9 +5,9 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
 import type { Secrets } from './config/secrets.ts';
+import type { JobContext, Jobs } from './jobs/queue.ts';
 import type { DemoMailbox } from './mail/demo-mailbox.ts';
 import type { Mailer } from './mail/mailer.ts';
-import type { JobContext, Jobs } from './jobs/queue.ts';
 
 /** Services the platform hands to a module's routes, jobs and seeders. */
 export interface PlatformDeps {

@@ -65,7 +65,12 @@ export function verifyEmailMessage(to: string, name: string, link: string, city:
   };
 }
 
-export function alreadyRegisteredMessage(to: string, signInLink: string, recoverLink: string, city: string): MailMessage {
+export function alreadyRegisteredMessage(
+  to: string,
+  signInLink: string,
+  recoverLink: string,
+  city: string,
+): MailMessage {
   return {
     to,
     subject: `【${city}】アカウント登録のお申し込みについて`,

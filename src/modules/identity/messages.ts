@@ -3,8 +3,14 @@ import type { Messages } from '../../platform/i18n/i18n.ts';
 
 export const messages: Messages = {
   ja: {
+    mailboxTitle: 'デモ用メールボックス',
+    mailboxLead:
+      'SMTP_URL を設定せずに起動したデモでは、送信したメールがここに届きます（最新200通、再起動で消えます）。',
+    mailboxEmpty: 'まだメールは届いていません。',
+    mailboxTo: '宛先',
     signUpTitle: 'アカウントの新規登録',
-    signUpLead: 'オンラインで手続をするためのアカウントを作ります。登録したメールアドレスに確認のメールをお送りします。',
+    signUpLead:
+      'オンラインで手続をするためのアカウントを作ります。登録したメールアドレスに確認のメールをお送りします。',
     displayName: 'お名前',
     displayNameHint: '画面やメールでの呼びかけに使います（例: 川崎 花子）。',
     email: 'メールアドレス',
@@ -13,9 +19,11 @@ export const messages: Messages = {
     newPassword: '新しいパスワード',
     signUpSubmit: '登録する',
     signUpSentTitle: '確認のメールをお送りしました',
-    signUpSentBody: '{email} 宛てに確認のメールをお送りしました。メールのリンクを開くと登録が完了します（24時間有効）。届かない場合は迷惑メールフォルダもご確認ください。',
+    signUpSentBody:
+      '{email} 宛てに確認のメールをお送りしました。メールのリンクを開くと登録が完了します（24時間有効）。届かない場合は迷惑メールフォルダもご確認ください。',
     signInTitle: 'サインイン',
-    signInLead: 'パスキー（顔・指紋・画面ロック）でのサインインをおすすめします。パスワードより安全で、入力も不要です。',
+    signInLead:
+      'パスキー（顔・指紋・画面ロック）でのサインインをおすすめします。パスワードより安全で、入力も不要です。',
     signInPasskey: 'パスキーでサインイン',
     signInPasskeyUnavailable: 'この端末ではパスキーを使えません。パスワードでサインインしてください。',
     signInWithPassword: 'パスワードでサインイン',
@@ -57,17 +65,21 @@ export const messages: Messages = {
     signedOut: 'サインアウトしました。',
     signedOutEverywhere: 'すべての端末からサインアウトしました。',
     assuranceTitle: '本人確認のレベル',
-    assuranceLead: '手続ごとに、必要な本人確認のレベルが決まっています。手続の案内ページに、どのレベルが必要かを表示します。',
+    assuranceLead:
+      '手続ごとに、必要な本人確認のレベルが決まっています。手続の案内ページに、どのレベルが必要かを表示します。',
     levelNone: 'なし',
     levelNoneBody: 'アカウントなしでできる手続です（例: 粗大ごみの相談、パブリックコメントへの意見）。',
     levelAccount: 'アカウント',
     levelAccountBody: 'メールアドレスを確認したアカウントでサインインが必要です。申請の状況をあとから確認できます。',
     levelJpkiIdentity: 'マイナンバーカードで本人確認',
-    levelJpkiIdentityBody: '本人であることの確認が必要な手続です。マイナンバーカードとデジタル認証アプリで一度確認すると、そのサインイン中は有効です。',
+    levelJpkiIdentityBody:
+      '本人であることの確認が必要な手続です。マイナンバーカードとデジタル認証アプリで一度確認すると、そのサインイン中は有効です。',
     levelJpkiSignature: 'マイナンバーカードで電子署名',
-    levelJpkiSignatureBody: '窓口での署名・押印に代わるものです。申請の内容にマイナンバーカードの署名用電子証明書で署名します（暗証番号6〜16桁が必要です）。',
+    levelJpkiSignatureBody:
+      '窓口での署名・押印に代わるものです。申請の内容にマイナンバーカードの署名用電子証明書で署名します（暗証番号6〜16桁が必要です）。',
     levelWhy: 'なぜ必要なのか',
-    levelWhyBody: '他人になりすました申請や、証明書の不正な取得を防ぐためです。必要以上のレベルを求めることはありません。',
+    levelWhyBody:
+      '他人になりすました申請や、証明書の不正な取得を防ぐためです。必要以上のレベルを求めることはありません。',
     yourLevel: 'いまのあなたのレベル: {level}',
     notSignedIn: 'サインインしていません',
     proxiesTitle: '代理人の管理',
@@ -117,7 +129,8 @@ export const messages: Messages = {
     totpCode: '確認コード（6桁）',
     totpSubmit: '確認する',
     totpEnrollTitle: '2段階認証の設定',
-    totpEnrollLead: '職員アカウントには2段階認証が必須です。認証アプリ（Google Authenticator、Microsoft Authenticator など）に次のキーを登録し、表示された6桁のコードを入力してください。',
+    totpEnrollLead:
+      '職員アカウントには2段階認証が必須です。認証アプリ（Google Authenticator、Microsoft Authenticator など）に次のキーを登録し、表示された6桁のコードを入力してください。',
     totpSecret: '設定キー',
     totpUri: '設定用リンク（対応アプリで開く）',
     staffHomeTitle: '職員ポータル',
@@ -147,7 +160,8 @@ export const messages: Messages = {
     colBirth: '生年月日',
     colWard: '区',
     auditTitle: '監査ログ',
-    auditLead: '職員の操作・個人情報の参照・サインインの記録です。記録は改ざんできないよう連鎖したハッシュで保護されています。',
+    auditLead:
+      '職員の操作・個人情報の参照・サインインの記録です。記録は改ざんできないよう連鎖したハッシュで保護されています。',
     auditFrom: '期間（開始日）',
     auditTo: '期間（終了日）',
     auditActor: '操作者',
@@ -175,8 +189,13 @@ export const messages: Messages = {
     forbiddenTitle: 'この操作は許可されていません',
   },
   'ja-easy': {
+    mailboxTitle: 'デモの メールボックス',
+    mailboxLead: 'デモで {送|おく}った メールが ここに {届|とど}きます。',
+    mailboxEmpty: 'まだ メールは ありません。',
+    mailboxTo: 'あてさき',
     signUpTitle: 'アカウントを{作|つく}る',
-    signUpLead: 'インターネットで{手続|てつづき}を する ための アカウントを {作|つく}ります。メールを {送|おく}ります。',
+    signUpLead:
+      'インターネットで{手続|てつづき}を する ための アカウントを {作|つく}ります。メールを {送|おく}ります。',
     displayName: 'なまえ',
     displayNameHint: 'メールなどで あなたを {呼|よ}ぶ ときに {使|つか}います。',
     email: 'メールアドレス',
@@ -185,11 +204,13 @@ export const messages: Messages = {
     newPassword: 'あたらしい パスワード',
     signUpSubmit: '{登録|とうろく}する',
     signUpSentTitle: 'メールを {送|おく}りました',
-    signUpSentBody: '{email} に メールを {送|おく}りました。メールの リンクを {開|ひら}いて ください（24{時間|じかん}）。',
+    signUpSentBody:
+      '{email} に メールを {送|おく}りました。メールの リンクを {開|ひら}いて ください（24{時間|じかん}）。',
     signInTitle: 'サインイン（ログイン）',
     signInLead: 'パスキー（{顔|かお}・{指紋|しもん}）が かんたんで {安全|あんぜん}です。',
     signInPasskey: 'パスキーで サインイン',
-    signInPasskeyUnavailable: 'この {端末|たんまつ}では パスキーを {使|つか}えません。パスワードを {使|つか}って ください。',
+    signInPasskeyUnavailable:
+      'この {端末|たんまつ}では パスキーを {使|つか}えません。パスワードを {使|つか}って ください。',
     signInWithPassword: 'パスワードで サインイン',
     signInSubmit: 'サインイン',
     signInMyNumber: 'マイナンバーカードで サインイン',
@@ -254,7 +275,8 @@ export const messages: Messages = {
     relSupporter: '{支援者|しえんしゃ}',
     relGuardian: '{成年後見人|せいねんこうけんにん}',
     proxyProcedures: 'たのむ {手続|てつづき}',
-    proxyProceduresHint: '{手続|てつづき}の {番号|ばんごう}を 1{行|ぎょう}に 1つ。{書|か}かないと すべての {手続|てつづき}です。',
+    proxyProceduresHint:
+      '{手続|てつづき}の {番号|ばんごう}を 1{行|ぎょう}に 1つ。{書|か}かないと すべての {手続|てつづき}です。',
     proxyValidUntil: 'いつまで',
     proxyValidUntilHint: '{例|れい}: 2027-03-31',
     proxyGrant: 'たのむ',
@@ -347,6 +369,11 @@ export const messages: Messages = {
     forbiddenTitle: 'できません',
   },
   en: {
+    mailboxTitle: 'Demo mailbox',
+    mailboxLead:
+      'When the demo runs without SMTP_URL, the e-mails it sends arrive here (latest 200, cleared on restart).',
+    mailboxEmpty: 'No e-mail yet.',
+    mailboxTo: 'To',
     signUpTitle: 'Create an account',
     signUpLead: 'Create an account to apply online. We will send a confirmation e-mail to your address.',
     displayName: 'Your name',
@@ -365,7 +392,8 @@ export const messages: Messages = {
     signInWithPassword: 'Sign in with a password',
     signInSubmit: 'Sign in',
     signInMyNumber: 'Sign in with My Number Card',
-    signInMyNumberHint: 'Reads your My Number Card with the Digital Authentication App; you sign in with a verified identity.',
+    signInMyNumberHint:
+      'Reads your My Number Card with the Digital Authentication App; you sign in with a verified identity.',
     forgotPassword: 'Forgot your password?',
     noAccount: 'No account yet?',
     staffSignInLink: 'City staff',
@@ -407,11 +435,14 @@ export const messages: Messages = {
     levelAccount: 'Account',
     levelAccountBody: 'Sign in with an account whose e-mail is confirmed; you can follow your application later.',
     levelJpkiIdentity: 'Identity verified with My Number Card',
-    levelJpkiIdentityBody: 'For procedures that must know it is you. Verify once with the card and the Digital Authentication App; it holds for that sign-in.',
+    levelJpkiIdentityBody:
+      'For procedures that must know it is you. Verify once with the card and the Digital Authentication App; it holds for that sign-in.',
     levelJpkiSignature: 'Signed with My Number Card',
-    levelJpkiSignatureBody: 'Replaces a signature or seal at the counter: you sign the application with the card\'s signing certificate (6–16 character PIN).',
+    levelJpkiSignatureBody:
+      "Replaces a signature or seal at the counter: you sign the application with the card's signing certificate (6–16 character PIN).",
     levelWhy: 'Why',
-    levelWhyBody: 'To stop applications in someone else\'s name and improper issuing of certificates. We never ask for more than a procedure needs.',
+    levelWhyBody:
+      "To stop applications in someone else's name and improper issuing of certificates. We never ask for more than a procedure needs.",
     yourLevel: 'Your current level: {level}',
     notSignedIn: 'Not signed in',
     proxiesTitle: 'Proxies',
@@ -419,7 +450,7 @@ export const messages: Messages = {
     proxiesGiven: 'People who may act for you',
     proxiesReceived: 'People you act for',
     proxiesNone: 'None.',
-    proxyEmail: 'Proxy\'s e-mail address',
+    proxyEmail: "Proxy's e-mail address",
     proxyEmailHint: 'Your proxy needs an account on this site too.',
     proxyRelationship: 'Relationship',
     relFamily: 'Family',
@@ -461,7 +492,8 @@ export const messages: Messages = {
     totpCode: 'Code (6 digits)',
     totpSubmit: 'Verify',
     totpEnrollTitle: 'Set up two-step verification',
-    totpEnrollLead: 'Staff accounts must use two-step verification. Add this key to an authenticator app and enter the 6-digit code it shows.',
+    totpEnrollLead:
+      'Staff accounts must use two-step verification. Add this key to an authenticator app and enter the 6-digit code it shows.',
     totpSecret: 'Setup key',
     totpUri: 'Setup link (opens a compatible app)',
     staffHomeTitle: 'Staff portal',
@@ -491,7 +523,8 @@ export const messages: Messages = {
     colBirth: 'Date of birth',
     colWard: 'Ward',
     auditTitle: 'Audit log',
-    auditLead: 'Staff actions, personal-data reads and sign-ins. Entries are chained by hashes so changes are detected.',
+    auditLead:
+      'Staff actions, personal-data reads and sign-ins. Entries are chained by hashes so changes are detected.',
     auditFrom: 'From',
     auditTo: 'To',
     auditActor: 'Actor',
@@ -512,7 +545,7 @@ export const messages: Messages = {
     deviceRegisteredDone: 'This device is registered.',
     staffProxyTitle: 'Register a proxy from documents',
     staffProxyLead: 'Register a proxy after checking documents such as a certificate of adult guardianship.',
-    principalEmail: 'Principal\'s e-mail address',
+    principalEmail: "Principal's e-mail address",
     proxyBasis: 'Document checked',
     proxyBasisHint: 'e.g. Certificate of registered matters (adult guardianship), issued 2026-10-01',
     staffProxyDone: 'Proxy registered.',

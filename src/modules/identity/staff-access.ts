@@ -32,8 +32,11 @@ export async function staffOrRedirect(
   reply: FastifyReply,
 ): Promise<StaffContext | undefined> {
   const session = request.session;
-  if (!session || session.kind !== 'staff' || !session.staff) {
-    void reply.status(303).header('location', `/staff/sign-in?next=${encodeURIComponent(request.url)}`).send();
+  if (session?.kind !== 'staff' || !session.staff) {
+    void reply
+      .status(303)
+      .header('location', `/staff/sign-in?next=${encodeURIComponent(request.url)}`)
+      .send();
     return undefined;
   }
   if (session.mfaPending) {

@@ -61,7 +61,12 @@ export function totpCode(secret: Buffer, step: number): string {
  * The step the code belongs to (now, or one step either side for clock drift), or undefined. Steps
  * at or before `lastStep` are refused: a code seen over someone's shoulder cannot be replayed.
  */
-export function matchTotp(secret: Buffer, code: string, lastStep: number | null, at: number = Date.now()): number | undefined {
+export function matchTotp(
+  secret: Buffer,
+  code: string,
+  lastStep: number | null,
+  at: number = Date.now(),
+): number | undefined {
   const clean = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(clean)) return undefined;
   const now = totpStep(at);

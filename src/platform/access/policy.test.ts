@@ -86,7 +86,11 @@ test('every role × action × data class × environment is decided as the specif
         for (const env of environments) {
           const expected = (spec.get(`${role} ${action} ${dataClass}`) ?? '').includes(env.code);
           const decision = decide(request(role, action, dataClass, env));
-          assert.equal(decision.allow, expected, `${role} ${action} ${dataClass} from ${env.zone}${env.deviceRegistered ? ' (registered device)' : ''}: ${decision.reason}`);
+          assert.equal(
+            decision.allow,
+            expected,
+            `${role} ${action} ${dataClass} from ${env.zone}${env.deviceRegistered ? ' (registered device)' : ''}: ${decision.reason}`,
+          );
           assert.ok(decision.reason.length > 0 && decision.message.length > 0);
           cells++;
         }
@@ -102,11 +106,20 @@ test('a refusal explains itself in Japanese', () => {
 
 test('personal data of another department or ward is out of scope; public data is not', () => {
   const base = request('case_worker', 'read', 'personal', environments[0]);
-  assert.equal(decide({ ...base, resource: { ...base.resource, department: 'ward-141330.kumin', ward: '141330' } }).reason, 'out_of_scope');
+  assert.equal(
+    decide({ ...base, resource: { ...base.resource, department: 'ward-141330.kumin', ward: '141330' } }).reason,
+    'out_of_scope',
+  );
   assert.equal(decide({ ...base, resource: { ...base.resource, ward: '141330' } }).reason, 'out_of_scope');
-  assert.equal(decide({ ...base, resource: { ...base.resource, dataClass: 'public', department: 'kodomo' } }).allow, true);
+  assert.equal(
+    decide({ ...base, resource: { ...base.resource, dataClass: 'public', department: 'kodomo' } }).allow,
+    true,
+  );
   // Staff without a ward (city hall bureaus) see every ward of their department.
-  assert.equal(decide({ ...base, subject: { ...base.subject, wards: [] }, resource: { ...base.resource, ward: '141330' } }).allow, true);
+  assert.equal(
+    decide({ ...base, subject: { ...base.subject, wards: [] }, resource: { ...base.resource, ward: '141330' } }).allow,
+    true,
+  );
 });
 
 test('outside office hours personal data needs a registered device, even on the LGWAN side', () => {
@@ -114,14 +127,28 @@ test('outside office hours personal data needs a registered device, even on the 
   const early = new Date('2026-11-24T21:59:00Z'); // 06:59 JST
   assert.equal(decide(request('case_worker', 'read', 'personal', environments[0], night)).reason, 'off_hours_device');
   assert.equal(decide(request('case_worker', 'read', 'personal', environments[0], early)).reason, 'off_hours_device');
-  assert.equal(decide(request('case_worker', 'read', 'personal', { zone: 'lgwan', deviceRegistered: true }, night)).allow, true);
+  assert.equal(
+    decide(request('case_worker', 'read', 'personal', { zone: 'lgwan', deviceRegistered: true }, night)).allow,
+    true,
+  );
   assert.equal(decide(request('case_worker', 'read', 'public', environments[3], night)).allow, true);
 });
 
 test('several roles: the union of what each allows, but deny rules still win', () => {
-  const both: AccessRequest = { ...request('counter_staff', 'decide', 'personal', environments[0]), subject: { id: 's', roles: ['counter_staff', 'department_admin'], departments: ['ward-141313.kumin'], wards: ['141313'] } };
+  const both: AccessRequest = {
+    ...request('counter_staff', 'decide', 'personal', environments[0]),
+    subject: {
+      id: 's',
+      roles: ['counter_staff', 'department_admin'],
+      departments: ['ward-141313.kumin'],
+      wards: ['141313'],
+    },
+  };
   assert.equal(decide(both).allow, true);
-  assert.equal(decide({ ...both, action: 'export', resource: { ...both.resource, dataClass: 'my_number' } }).allow, false);
+  assert.equal(
+    decide({ ...both, action: 'export', resource: { ...both.resource, dataClass: 'my_number' } }).allow,
+    false,
+  );
 });
 
 test('a department administrator administers their own department only, never city-wide resources', () => {
@@ -129,5 +156,12 @@ test('a department administrator administers their own department only, never ci
   assert.equal(decide(own).allow, true);
   assert.equal(decide({ ...own, resource: { type: 'device', dataClass: 'public' } }).allow, false);
   assert.equal(decide({ ...own, resource: { ...own.resource, department: 'kodomo' } }).allow, false);
-  assert.equal(decide({ ...own, subject: { ...own.subject, roles: ['dx_admin'] }, resource: { type: 'device', dataClass: 'public' } }).allow, true);
+  assert.equal(
+    decide({
+      ...own,
+      subject: { ...own.subject, roles: ['dx_admin'] },
+      resource: { type: 'device', dataClass: 'public' },
+    }).allow,
+    true,
+  );
 });

@@ -93,7 +93,8 @@ const allowRules: Rule[] = [
   {
     reason: 'counter_work',
     message: '窓口業務（参照・受付・修正）',
-    when: (r) => has(r, 'counter_staff') && ['read', 'create', 'update'].includes(r.action) && r.resource.dataClass !== 'public',
+    when: (r) =>
+      has(r, 'counter_staff') && ['read', 'create', 'update'].includes(r.action) && r.resource.dataClass !== 'public',
   },
   {
     reason: 'case_work',
@@ -103,7 +104,8 @@ const allowRules: Rule[] = [
   {
     reason: 'case_export',
     message: '担当業務の個人情報の出力',
-    when: (r) => has(r, 'case_worker', 'department_admin') && r.action === 'export' && r.resource.dataClass !== 'my_number',
+    when: (r) =>
+      has(r, 'case_worker', 'department_admin') && r.action === 'export' && r.resource.dataClass !== 'my_number',
   },
   {
     reason: 'department_admin',
@@ -125,7 +127,10 @@ const allowRules: Rule[] = [
   {
     reason: 'public_maintenance',
     message: '公開情報の作成・更新',
-    when: (r) => has(r, 'case_worker', 'department_admin', 'dx_admin') && r.resource.dataClass === 'public' && ['create', 'update'].includes(r.action),
+    when: (r) =>
+      has(r, 'case_worker', 'department_admin', 'dx_admin') &&
+      r.resource.dataClass === 'public' &&
+      ['create', 'update'].includes(r.action),
   },
   {
     reason: 'audit',

@@ -20,19 +20,30 @@ function unmapped(ip: string): string {
 
 export function createZoneClassifier(spec: string): ZoneClassifier {
   const lists = new Map<Zone, BlockList>();
-  for (const part of spec.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const name = part.slice(0, eq).trim() as Zone;
     if (eq < 0 || (name !== 'lgwan' && name !== 'vpn')) {
-      throw new ZoneConfigError(`環境変数 NETWORK_ZONES の「${part}」が不正です。lgwan=… または vpn=… の形で指定してください。`);
+      throw new ZoneConfigError(
+        `環境変数 NETWORK_ZONES の「${part}」が不正です。lgwan=… または vpn=… の形で指定してください。`,
+      );
     }
     const list = lists.get(name) ?? new BlockList();
-    for (const range of part.slice(eq + 1).split(',').map((r) => r.trim()).filter(Boolean)) {
+    for (const range of part
+      .slice(eq + 1)
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean)) {
       const [address = '', bits] = range.split('/');
       const family = isIP(address);
       const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
       if (family === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32)) {
-        throw new ZoneConfigError(`環境変数 NETWORK_ZONES のアドレス範囲「${range}」が不正です（例: 10.0.0.0/8, fd00::/8）。`);
+        throw new ZoneConfigError(
+          `環境変数 NETWORK_ZONES のアドレス範囲「${range}」が不正です（例: 10.0.0.0/8, fd00::/8）。`,
+        );
       }
       list.addSubnet(address, prefix, family === 6 ? 'ipv6' : 'ipv4');
     }

@@ -1,7 +1,7 @@
-// The sealer: gives committed audit entries their place in the tenant's chain. It takes only rows whose
-// inserting transaction has certainly ended (xid below the oldest running one), so a slow request can
-// never end up before an entry that is already sealed. One sealer at a time per tenant (advisory lock);
-// every process may run one, whichever gets the lock does the work.
+// The sealer: gives committed audit entries their place in the tenant's chain, in the order it finds
+// them. It sees only committed rows, so an entry of a request still running is sealed by a later round,
+// after entries with higher ids: the chain's order is the order of sealing, never rewritten. One sealer
+// at a time per tenant (advisory lock); every process may run one, whichever gets the lock does the work.
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import { withTenant } from '../db/tenant.ts';
@@ -11,15 +11,16 @@ const lockBase = 7_262_100;
 
 export async function sealTenant(db: Kysely<any>, tenantId: string, key: Buffer, batch = 5_000): Promise<number> {
   return withTenant(db, tenantId, async (trx) => {
-    const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${lockBase}, hashtext(${tenantId})) as ok`.execute(trx);
+    const locked = await sql<{
+      ok: boolean;
+    }>`select pg_try_advisory_xact_lock(${lockBase}, hashtext(${tenantId})) as ok`.execute(trx);
     if (!locked.rows[0]?.ok) return 0;
     const pending = await sql<ChainRow>`select ${chainColumns} from audit_log
       where tenant_id = ${tenantId} and chain_seq is null
-        and xid < pg_snapshot_xmin(pg_current_snapshot())
-      order by id limit ${batch}`.execute(trx);
+      order by audit_log.id limit ${batch}`.execute(trx);
     if (pending.rows.length === 0) return 0;
     const head = await sql<{ chain_seq: string; hash: Buffer }>`select chain_seq::text as chain_seq, hash from audit_log
-      where tenant_id = ${tenantId} and chain_seq is not null order by chain_seq desc limit 1`.execute(trx);
+      where tenant_id = ${tenantId} and chain_seq is not null order by audit_log.chain_seq desc limit 1`.execute(trx);
     let seq = BigInt(head.rows[0]?.chain_seq ?? '0');
     let prev: Buffer = head.rows[0]?.hash ?? genesis;
     const ids: string[] = [];

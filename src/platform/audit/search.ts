@@ -1,7 +1,7 @@
 // Auditors' search and CSV export over the log (back office /staff/audit).
 import { type Kysely, sql } from 'kysely';
-import { toCsv } from '../ja/csv.ts';
 import { withTenant } from '../db/tenant.ts';
+import { toCsv } from '../ja/csv.ts';
 
 export interface AuditQuery {
   from?: Date;
@@ -60,7 +60,21 @@ export async function searchAudit(db: Kysely<any>, tenantId: string, q: AuditQue
   });
 }
 
-export const auditCsvHeader = ['連番', '日時', '操作者', '操作者の種別', '代理の相手', '操作', '対象の種類', '対象ID', '情報の区分', '結果', '理由', '接続元', 'IPアドレス'];
+export const auditCsvHeader = [
+  '連番',
+  '日時',
+  '操作者',
+  '操作者の種別',
+  '代理の相手',
+  '操作',
+  '対象の種類',
+  '対象ID',
+  '情報の区分',
+  '結果',
+  '理由',
+  '接続元',
+  'IPアドレス',
+];
 
 export function auditCsv(records: AuditRecord[]): string {
   return toCsv([

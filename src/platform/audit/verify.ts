@@ -28,7 +28,7 @@ export async function verifyTenantChain(
     for (;;) {
       const page = await sql<ChainRow>`select ${chainColumns} from audit_log
         where tenant_id = ${tenantId} and chain_seq > ${after}::bigint
-        order by chain_seq limit ${pageSize}`.execute(trx);
+        order by audit_log.chain_seq limit ${pageSize}`.execute(trx);
       for (const r of page.rows) {
         const seq = BigInt(r.chain_seq!);
         const bad = (problem: ChainProblem): VerifyResult => ({
@@ -41,7 +41,7 @@ export async function verifyTenantChain(
         const own = entryHash(key, r.prev_hash ?? genesis, r.chain_seq!, r);
         if (!r.hash || !own.equals(r.hash)) return bad('altered');
         // The entry is intact but does not follow the one before: moved, or the one before was replaced.
-        if (!r.prev_hash || !r.prev_hash.equals(prev)) return bad('reordered');
+        if (!r.prev_hash?.equals(prev)) return bad('reordered');
         prev = r.hash;
         expectedSeq = seq + 1n;
         checked++;
@@ -83,7 +83,9 @@ export function describeVerifyResult(result: VerifyResult): string {
     lines.push(`最初に改ざんされた記録: 自治体 ${b.tenantId} の連番 ${b.seq}（ID ${b.id}）: ${problemText[b.problem]}`);
   }
   if (result.unsealed > 0) {
-    lines.push(`注意: 1分以上封印されていない記録が ${result.unsealed} 件あります（封印処理が止まっていないか確認してください）。`);
+    lines.push(
+      `注意: 1分以上封印されていない記録が ${result.unsealed} 件あります（封印処理が止まっていないか確認してください）。`,
+    );
   }
   return lines.join('\n');
 }

@@ -25,7 +25,9 @@ interface SecretsFile {
 function decodeSecret(name: string, value: string): Buffer {
   const bytes = Buffer.from(value, 'base64');
   if (bytes.length < 32) {
-    throw new ConfigError(`環境変数 ${name} は 32 バイト以上の乱数を base64 で指定してください（例: openssl rand -base64 32）。`);
+    throw new ConfigError(
+      `環境変数 ${name} は 32 バイト以上の乱数を base64 で指定してください（例: openssl rand -base64 32）。`,
+    );
   }
   return bytes;
 }

@@ -20,7 +20,8 @@
   function showError(root, error) {
     const box = root.querySelector('[data-passkey-error]');
     if (!box) return;
-    box.textContent = error.name === 'NotAllowedError' ? 'パスキーの操作が取り消されたか、時間切れになりました。' : error.message;
+    box.textContent =
+      error.name === 'NotAllowedError' ? 'パスキーの操作が取り消されたか、時間切れになりました。' : error.message;
     box.hidden = false;
   }
 

@@ -5,7 +5,7 @@ import { notificationBanner } from '../../../platform/pages/components/notificat
 import { pageHeading } from '../../../platform/pages/components/page-heading/page-heading.ts';
 import { html, type SafeHtml } from '../../../platform/pages/html.ts';
 import { csrfInput, type PageContext, renderPage } from '../../../platform/pages/layout.ts';
-import { fieldId, fields, type FormState, formErrors } from './form.ts';
+import { type FormState, fieldId, fields, formErrors } from './form.ts';
 
 export interface GrantView {
   id: string;
@@ -19,7 +19,13 @@ export interface GrantView {
 
 const relKey: Record<string, string> = { family: 'relFamily', supporter: 'relSupporter', guardian: 'relGuardian' };
 
-function radios(ctx: PageContext, name: string, legendKey: string, options: [string, string][], state: FormState): SafeHtml {
+function radios(
+  ctx: PageContext,
+  name: string,
+  legendKey: string,
+  options: [string, string][],
+  state: FormState,
+): SafeHtml {
   const error = state.errors?.find((e) => e.field === name);
   const id = fieldId(name);
   return html`<div class="form-field${error ? ' form-field--error' : ''}"><fieldset class="fieldset" id="${id}"${error ? html` aria-describedby="${id}-error"` : ''}>
@@ -46,7 +52,9 @@ ${error ? html`<p class="form-field__error" id="${id}-error">${error.message}</p
 function grantList(ctx: PageContext, grants: GrantView[], action: 'revoke' | 'act'): SafeHtml {
   if (grants.length === 0) return html`<p>${th(ctx.lang, 'identity.proxiesNone')}</p>`;
   return html`<ul class="card-list">${grants.map(
-    (g) => html`<li class="card"><p><strong>${g.otherName}</strong>（${th(ctx.lang, `identity.${relKey[g.relationship] ?? 'relFamily'}`)}）</p>
+    (
+      g,
+    ) => html`<li class="card"><p><strong>${g.otherName}</strong>（${th(ctx.lang, `identity.${relKey[g.relationship] ?? 'relFamily'}`)}）</p>
 <p>${g.procedures.length === 0 ? th(ctx.lang, 'identity.proxyAllProcedures') : g.procedures.join('、')} / ${th(ctx.lang, 'identity.proxyUntil', { date: g.validUntil })}${g.byStaff ? html` / ${th(ctx.lang, 'identity.proxyByStaff')}` : ''}</p>
 ${
   action === 'revoke'
@@ -81,7 +89,17 @@ ${grantList(ctx, v.received, 'act')}
 <form method="post" action="/account/proxies" novalidate>
 ${csrfInput(ctx)}
 ${fields(ctx, [{ name: 'proxyEmail', labelKey: 'proxyEmail', hintKey: 'proxyEmailHint', type: 'email', autocomplete: 'off' }], state)}
-${radios(ctx, 'relationship', 'proxyRelationship', [['family', 'relFamily'], ['supporter', 'relSupporter'], ['guardian', 'relGuardian']], state)}
+${radios(
+  ctx,
+  'relationship',
+  'proxyRelationship',
+  [
+    ['family', 'relFamily'],
+    ['supporter', 'relSupporter'],
+    ['guardian', 'relGuardian'],
+  ],
+  state,
+)}
 ${textarea(ctx, 'procedures', 'proxyProcedures', 'proxyProceduresHint', state)}
 ${fields(ctx, [{ name: 'validUntil', labelKey: 'proxyValidUntil', hintKey: 'proxyValidUntilHint', type: 'date' }], state)}
 ${button({ text: t(ctx.lang, 'identity.proxyGrant') })}
@@ -99,7 +117,11 @@ export interface BusinessView {
 
 const roleKey: Record<string, string> = { owner: 'roleOwner', admin: 'roleAdmin', member: 'roleMember' };
 
-export function renderBusinesses(ctx: PageContext, v: { businesses: BusinessView[]; actingAs: string | undefined }, state: FormState = {}): string {
+export function renderBusinesses(
+  ctx: PageContext,
+  v: { businesses: BusinessView[]; actingAs: string | undefined },
+  state: FormState = {},
+): string {
   const title = t(ctx.lang, 'identity.businessesTitle');
   return renderPage(ctx, {
     title: state.errors?.length ? `${t(ctx.lang, 'platform.errorSummaryTitle')}: ${title}` : title,
@@ -123,7 +145,22 @@ ${
     ? ''
     : html`<form method="post" action="/account/businesses/${b.id}/members" novalidate>${csrfInput(ctx)}
 ${fields(ctx, [{ name: 'email', labelKey: 'memberEmail', type: 'email', autocomplete: 'off' }], state)}
-${radios(ctx, 'role', 'memberRole', b.role === 'owner' ? [['member', 'roleMember'], ['admin', 'roleAdmin'], ['owner', 'roleOwner']] : [['member', 'roleMember'], ['admin', 'roleAdmin']], { values: { role: 'member' } })}
+${radios(
+  ctx,
+  'role',
+  'memberRole',
+  b.role === 'owner'
+    ? [
+        ['member', 'roleMember'],
+        ['admin', 'roleAdmin'],
+        ['owner', 'roleOwner'],
+      ]
+    : [
+        ['member', 'roleMember'],
+        ['admin', 'roleAdmin'],
+      ],
+  { values: { role: 'member' } },
+)}
 ${button({ text: t(ctx.lang, 'identity.memberAdd'), variant: 'secondary' })}</form>`
 }
 </section>`,
@@ -135,7 +172,13 @@ ${fields(
   ctx,
   [
     { name: 'name', labelKey: 'businessName', autocomplete: 'organization' },
-    { name: 'corporateNumber', labelKey: 'corporateNumber', hintKey: 'corporateNumberHint', inputmode: 'numeric', required: false },
+    {
+      name: 'corporateNumber',
+      labelKey: 'corporateNumber',
+      hintKey: 'corporateNumberHint',
+      inputmode: 'numeric',
+      required: false,
+    },
     { name: 'address', labelKey: 'businessAddress', autocomplete: 'street-address' },
   ],
   state,

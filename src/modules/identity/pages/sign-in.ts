@@ -6,7 +6,7 @@ import { notificationBanner } from '../../../platform/pages/components/notificat
 import { pageHeading } from '../../../platform/pages/components/page-heading/page-heading.ts';
 import { html } from '../../../platform/pages/html.ts';
 import { csrfInput, type PageContext, renderPage } from '../../../platform/pages/layout.ts';
-import { fields, type FormState, formErrors } from './form.ts';
+import { type FormState, fields, formErrors } from './form.ts';
 
 export interface SignInPage {
   next: string;

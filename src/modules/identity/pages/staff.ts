@@ -8,7 +8,7 @@ import { pageHeading } from '../../../platform/pages/components/page-heading/pag
 import { html, type SafeHtml } from '../../../platform/pages/html.ts';
 import { csrfInput, type PageContext, renderPage } from '../../../platform/pages/layout.ts';
 import type { StaffContext } from '../staff-access.ts';
-import { fields, type FormState, formErrors } from './form.ts';
+import { type FormState, fields, formErrors } from './form.ts';
 
 const staffCrumb = (ctx: PageContext) => [{ text: t(ctx.lang, 'identity.staffHomeTitle'), href: '/staff' }];
 

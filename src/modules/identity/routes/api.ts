@@ -151,7 +151,12 @@ export async function apiRoutes(app: FastifyInstance, deps: PlatformDeps): Promi
       clearCookie(request, reply, flowCookie);
       // A staff passkey still needs the staff pages' checks: staff always sign in through /staff.
       if (account.kind === 'staff') {
-        await startSession(deps, request, reply, { accountId: account.id, method: 'passkey', assurance: 'account', mfaPending: false });
+        await startSession(deps, request, reply, {
+          accountId: account.id,
+          method: 'passkey',
+          assurance: 'account',
+          mfaPending: false,
+        });
         return { redirect: '/staff' };
       }
       await startSession(deps, request, reply, { accountId: account.id, method: 'passkey', assurance: 'account' });
@@ -161,7 +166,13 @@ export async function apiRoutes(app: FastifyInstance, deps: PlatformDeps): Promi
 
   app.post(
     '/api/auth/passkeys/registration/options',
-    { schema: { tags, summary: 'パスキーの登録: 開始', response: { 200: anyObject, 401: problemResponse('未サインイン') } } },
+    {
+      schema: {
+        tags,
+        summary: 'パスキーの登録: 開始',
+        response: { 200: anyObject, 401: problemResponse('未サインイン') },
+      },
+    },
     async (request, reply) => {
       const session = requireApiSession(request);
       const { flowId, options } = await beginPasskeyRegistration(deps, {

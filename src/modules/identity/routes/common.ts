@@ -58,7 +58,8 @@ export async function handleForm(
     if (error.code === 'too_many_requests') {
       for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
     }
-    const errors = error.errors.length > 0 ? error.errors : [{ field: fallbackField, message: error.detail ?? error.message }];
+    const errors =
+      error.errors.length > 0 ? error.errors : [{ field: fallbackField, message: error.detail ?? error.message }];
     return sendPage(reply, rerender(errors), error.code === 'validation_failed' ? 400 : error.status);
   }
 }

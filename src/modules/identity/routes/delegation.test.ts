@@ -73,11 +73,21 @@ test('a resident grants a proxy; the proxy acts for them within the grant; revok
   assert.equal(party.actor, taroSession.accountId);
   assert.equal(party.onBehalfOf, principal);
   await assert.rejects(
-    resolveActingParty(city.city.deps, { tenantId: 'kawasaki', session: taroSession, procedureCode: 'dog-registration', procedureAllowsProxy: true }),
+    resolveActingParty(city.city.deps, {
+      tenantId: 'kawasaki',
+      session: taroSession,
+      procedureCode: 'dog-registration',
+      procedureAllowsProxy: true,
+    }),
     /代理を任されていません/,
   );
   await assert.rejects(
-    resolveActingParty(city.city.deps, { tenantId: 'kawasaki', session: taroSession, procedureCode: 'juminhyo-copy', procedureAllowsProxy: false }),
+    resolveActingParty(city.city.deps, {
+      tenantId: 'kawasaki',
+      session: taroSession,
+      procedureCode: 'juminhyo-copy',
+      procedureAllowsProxy: false,
+    }),
     /代理人による申請ができません/,
   );
 
@@ -97,12 +107,20 @@ test('a resident grants a proxy; the proxy acts for them within the grant; revok
     .select(['action', 'actor', 'on_behalf_of'])
     .where('action', 'in', ['proxy.grant', 'proxy.act_for', 'proxy.revoke'])
     .execute();
-  assert.ok(rows.some((r) => r.action === 'proxy.act_for' && r.actor === taroSession.accountId && r.on_behalf_of === principal));
+  assert.ok(
+    rows.some((r) => r.action === 'proxy.act_for' && r.actor === taroSession.accountId && r.on_behalf_of === principal),
+  );
   assert.ok(rows.some((r) => r.action === 'proxy.revoke' && r.on_behalf_of === principal));
 });
 
 test('staff register a guardian from documents; the basis is required', async () => {
-  const staffId = (await city.database.ownerDb.selectFrom('accounts').select('id').where('email', '=', 'counter@kawasaki.example').executeTakeFirstOrThrow()).id;
+  const staffId = (
+    await city.database.ownerDb
+      .selectFrom('accounts')
+      .select('id')
+      .where('email', '=', 'counter@kawasaki.example')
+      .executeTakeFirstOrThrow()
+  ).id;
   const base = {
     tenantId: 'kawasaki',
     principal: { email: 'hanako@example.jp' },
@@ -116,8 +134,15 @@ test('staff register a guardian from documents; the basis is required', async ()
   await assert.rejects(grantProxy(city.city.deps, base), (e: { errors: { field: string }[] }) =>
     e.errors.some((x) => x.field === 'basis'),
   );
-  const { grantId } = await grantProxy(city.city.deps, { ...base, basis: '登記事項証明書（成年後見）令和8年10月1日発行' });
-  const row = await city.database.ownerDb.selectFrom('proxy_grants').selectAll().where('id', '=', grantId).executeTakeFirstOrThrow();
+  const { grantId } = await grantProxy(city.city.deps, {
+    ...base,
+    basis: '登記事項証明書（成年後見）令和8年10月1日発行',
+  });
+  const row = await city.database.ownerDb
+    .selectFrom('proxy_grants')
+    .selectAll()
+    .where('id', '=', grantId)
+    .executeTakeFirstOrThrow();
   assert.equal(row.granted_by_kind, 'staff');
   assert.deepEqual(row.procedures, []);
 });
@@ -131,27 +156,46 @@ test('corporate numbers are checked by their check digit', () => {
 test('a business is registered with a valid corporate number and its owner adds members; a member cannot add an owner', async () => {
   const hanako = await signedIn('hanako@example.jp');
   await hanako.get('/account/businesses');
-  const bad = await hanako.post('/account/businesses', { name: '川崎工務店', corporateNumber: '1234567890123', address: '川崎区宮本町1' });
+  const bad = await hanako.post('/account/businesses', {
+    name: '川崎工務店',
+    corporateNumber: '1234567890123',
+    address: '川崎区宮本町1',
+  });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /検査用数字が一致しません/);
   await hanako.get('/account/businesses');
-  const ok = await hanako.post('/account/businesses', { name: '川崎工務店', corporateNumber: '７０００－０１２０５０００２', address: '川崎区宮本町1' });
+  const ok = await hanako.post('/account/businesses', {
+    name: '川崎工務店',
+    corporateNumber: '７０００－０１２０５０００２',
+    address: '川崎区宮本町1',
+  });
   assert.equal(ok.statusCode, 303);
   const page = await hanako.get('/account/businesses');
   assert.match(page.body, /川崎工務店/);
   assert.match(page.body, /7000012050002/);
   const businessId = /\/account\/businesses\/([0-9a-f-]{36})\/members/.exec(page.body)![1]!;
-  assert.equal((await hanako.post(`/account/businesses/${businessId}/members`, { email: 'taro@example.jp', role: 'member' })).statusCode, 303);
+  assert.equal(
+    (await hanako.post(`/account/businesses/${businessId}/members`, { email: 'taro@example.jp', role: 'member' }))
+      .statusCode,
+    303,
+  );
 
   const taro = await signedIn('taro@example.jp');
   const taroPage = await taro.get('/account/businesses');
   assert.match(taroPage.body, /川崎工務店/);
   assert.match(taroPage.body, /担当者/);
-  const denied = await taro.post(`/account/businesses/${businessId}/members`, { email: 'hanako@example.jp', role: 'owner' });
+  const denied = await taro.post(`/account/businesses/${businessId}/members`, {
+    email: 'hanako@example.jp',
+    role: 'owner',
+  });
   assert.equal(denied.statusCode, 403);
 
   await hanako.get('/account/businesses');
-  const again = await hanako.post('/account/businesses', { name: '別会社', corporateNumber: '7000012050002', address: '幸区' });
+  const again = await hanako.post('/account/businesses', {
+    name: '別会社',
+    corporateNumber: '7000012050002',
+    address: '幸区',
+  });
   assert.equal(again.statusCode, 409);
   assert.match(again.body, /すでに登録されています/);
 });

@@ -17,7 +17,9 @@ async function loadGrants(deps: PlatformDeps, tenantId: string, accountId: strin
   return withTenant(deps.db, tenantId, async (trx) => {
     const rows = await trx
       .selectFrom('proxy_grants as g')
-      .innerJoin('accounts as p', (j) => j.onRef('p.tenant_id', '=', 'g.tenant_id').onRef('p.id', '=', 'g.principal_id'))
+      .innerJoin('accounts as p', (j) =>
+        j.onRef('p.tenant_id', '=', 'g.tenant_id').onRef('p.id', '=', 'g.principal_id'),
+      )
       .innerJoin('accounts as x', (j) => j.onRef('x.tenant_id', '=', 'g.tenant_id').onRef('x.id', '=', 'g.proxy_id'))
       .select([
         'g.id',
@@ -55,7 +57,9 @@ async function loadBusinesses(deps: PlatformDeps, tenantId: string, accountId: s
   return withTenant(deps.db, tenantId, async (trx) => {
     const mine = await trx
       .selectFrom('business_members as m')
-      .innerJoin('businesses as b', (j) => j.onRef('b.tenant_id', '=', 'm.tenant_id').onRef('b.id', '=', 'm.business_id'))
+      .innerJoin('businesses as b', (j) =>
+        j.onRef('b.tenant_id', '=', 'm.tenant_id').onRef('b.id', '=', 'm.business_id'),
+      )
       .select(['b.id', 'b.name', 'b.corporate_number', 'm.role'])
       .where('m.account_id', '=', accountId)
       .orderBy('b.name')
@@ -173,7 +177,11 @@ export async function delegationRoutes(app: FastifyInstance, deps: PlatformDeps)
         return seeOther(reply, '/account/businesses');
       },
       (errors) =>
-        renderBusinesses(pageContext(request), { businesses, actingAs: session.actingAsBusiness }, { values: body, errors }),
+        renderBusinesses(
+          pageContext(request),
+          { businesses, actingAs: session.actingAsBusiness },
+          { values: body, errors },
+        ),
       'name',
     );
   });
@@ -197,7 +205,11 @@ export async function delegationRoutes(app: FastifyInstance, deps: PlatformDeps)
         return seeOther(reply, '/account/businesses');
       },
       (errors) =>
-        renderBusinesses(pageContext(request), { businesses, actingAs: session.actingAsBusiness }, { values: body, errors }),
+        renderBusinesses(
+          pageContext(request),
+          { businesses, actingAs: session.actingAsBusiness },
+          { values: body, errors },
+        ),
       'email',
     );
   });

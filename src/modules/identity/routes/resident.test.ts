@@ -73,7 +73,11 @@ test('a weak or common password is refused with a Japanese explanation, and the 
 test('signing up twice with one address sends "already registered" and reveals nothing on the page', async () => {
   const first = new Agent(city.app);
   await first.get('/sign-up');
-  await first.post('/sign-up', { displayName: '中原 一', email: 'twice@example.jp', password: 'lantern-bridge-sky-42' });
+  await first.post('/sign-up', {
+    displayName: '中原 一',
+    email: 'twice@example.jp',
+    password: 'lantern-bridge-sky-42',
+  });
   const second = new Agent(city.app);
   await second.get('/sign-up');
   const response = await second.post('/sign-up', {
@@ -91,7 +95,11 @@ test('sign-in rotates the session token: a token planted before sign-in never be
   await agent.get('/sign-in');
   const planted = 'A'.repeat(43);
   agent.cookies.set('sid', planted);
-  const response = await agent.post('/sign-in', { email: 'hanako@example.jp', password: 'kawasaki-demo-2026', next: '/account' });
+  const response = await agent.post('/sign-in', {
+    email: 'hanako@example.jp',
+    password: 'kawasaki-demo-2026',
+    next: '/account',
+  });
   assert.equal(response.statusCode, 303);
   assert.notEqual(agent.cookies.get('sid'), planted);
   const cookie = response.cookies.find((c) => c.name === 'sid')!;
@@ -109,10 +117,18 @@ test('sign-in rotates the session token: a token planted before sign-in never be
 test('forms without the CSRF token, or posted from another site, are refused with 403', async () => {
   const agent = new Agent(city.app);
   await agent.get('/sign-in');
-  const missing = await agent.post('/sign-in', { _csrf: '', email: 'hanako@example.jp', password: 'kawasaki-demo-2026' });
+  const missing = await agent.post('/sign-in', {
+    _csrf: '',
+    email: 'hanako@example.jp',
+    password: 'kawasaki-demo-2026',
+  });
   assert.equal(missing.statusCode, 403);
   assert.match(missing.body, /送信を受け付けられませんでした/);
-  const forged = await agent.post('/sign-in', { _csrf: 'x'.repeat(43), email: 'hanako@example.jp', password: 'kawasaki-demo-2026' });
+  const forged = await agent.post('/sign-in', {
+    _csrf: 'x'.repeat(43),
+    email: 'hanako@example.jp',
+    password: 'kawasaki-demo-2026',
+  });
   assert.equal(forged.statusCode, 403);
   await agent.get('/sign-in');
   const crossSite = await agent.post(
@@ -133,7 +149,10 @@ test('forms without the CSRF token, or posted from another site, are refused wit
 
 test('the JSON API signs in with {email, password}; wrong passwords end in 429 with Retry-After', async () => {
   const agent = new Agent(city.app, { 'x-forwarded-for': '203.0.113.9' });
-  const ok = await agent.json('POST', '/api/auth/sign-in', { email: 'taro@example.jp', password: 'kawasaki-demo-2026' });
+  const ok = await agent.json('POST', '/api/auth/sign-in', {
+    email: 'taro@example.jp',
+    password: 'kawasaki-demo-2026',
+  });
   assert.equal(ok.statusCode, 200);
   assert.equal(ok.json().displayName, '川崎 太郎');
   const session = await agent.json('GET', '/api/auth/session');
@@ -155,7 +174,10 @@ test('the JSON API signs in with {email, password}; wrong passwords end in 429 w
   assert.ok(Number(last.headers['retry-after']) > 0);
   assert.match(last.json().detail, /待ってから/);
   // Locked: even the right password waits.
-  const locked = await agent.json('POST', '/api/auth/sign-in', { email: 'taro@example.jp', password: 'kawasaki-demo-2026' });
+  const locked = await agent.json('POST', '/api/auth/sign-in', {
+    email: 'taro@example.jp',
+    password: 'kawasaki-demo-2026',
+  });
   assert.equal(locked.statusCode, 429);
 });
 

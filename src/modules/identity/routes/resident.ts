@@ -12,6 +12,7 @@ import { achievedLevel } from '../assurance.ts';
 import { renderAccount } from '../pages/account.ts';
 import { renderAssurance } from '../pages/assurance.ts';
 import { type FieldSpec, renderFormPage } from '../pages/form.ts';
+import { renderMailbox } from '../pages/mailbox.ts';
 import { renderSignIn } from '../pages/sign-in.ts';
 import { endSessionCookie, hashToken, revokeSession, sessionCookie, startSession } from '../sessions.ts';
 import { requestRecovery } from '../use-cases/request-recovery.ts';
@@ -36,14 +37,27 @@ import {
 const signUpFields: FieldSpec[] = [
   { name: 'displayName', labelKey: 'displayName', hintKey: 'displayNameHint', autocomplete: 'name' },
   { name: 'email', labelKey: 'email', type: 'email', autocomplete: 'email', inputmode: 'email' },
-  { name: 'password', labelKey: 'password', hintKey: 'passwordHint', type: 'password', autocomplete: 'new-password', secret: true },
+  {
+    name: 'password',
+    labelKey: 'password',
+    hintKey: 'passwordHint',
+    type: 'password',
+    autocomplete: 'new-password',
+    secret: true,
+  },
 ];
 
 const notices = new Set(['signedOut', 'signedOutEverywhere', 'resetDone', 'accountVerified', 'accountPasskeyAdded']);
 const notice = (value: unknown) => (typeof value === 'string' && notices.has(value) ? value : undefined);
 
 export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
-  const signUpPage = { titleKey: 'signUpTitle', leadKey: 'signUpLead', action: '/sign-up', fields: signUpFields, submitKey: 'signUpSubmit' };
+  const signUpPage = {
+    titleKey: 'signUpTitle',
+    leadKey: 'signUpLead',
+    action: '/sign-up',
+    fields: signUpFields,
+    submitKey: 'signUpSubmit',
+  };
 
   app.get('/sign-up', { schema: page }, async (request, reply) =>
     sendPage(reply, renderFormPage(pageContext(request), signUpPage)),
@@ -131,7 +145,11 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
         return seeOther(reply, next);
       },
       (errors) =>
-        renderSignIn(ctx, { next, myNumber: deps.config.oidc !== undefined }, { values: { email: body.email ?? '' }, errors }),
+        renderSignIn(
+          ctx,
+          { next, myNumber: deps.config.oidc !== undefined },
+          { values: { email: body.email ?? '' }, errors },
+        ),
       'email',
     );
   });
@@ -155,7 +173,11 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
           .where('account_id', '=', session.accountId)
           .orderBy('created_at')
           .execute(),
-        trx.selectFrom('accounts').select('jpki_verified_at').where('id', '=', session.accountId).executeTakeFirstOrThrow(),
+        trx
+          .selectFrom('accounts')
+          .select('jpki_verified_at')
+          .where('id', '=', session.accountId)
+          .executeTakeFirstOrThrow(),
       ]),
     );
     const n = notice((request.query as Record<string, unknown>).notice);
@@ -188,7 +210,9 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
     titleKey: 'recoverTitle',
     leadKey: 'recoverLead',
     action: '/account/recover',
-    fields: [{ name: 'email', labelKey: 'email', type: 'email', autocomplete: 'email', inputmode: 'email' }] as FieldSpec[],
+    fields: [
+      { name: 'email', labelKey: 'email', type: 'email', autocomplete: 'email', inputmode: 'email' },
+    ] as FieldSpec[],
     submitKey: 'recoverSubmit',
   };
   app.get('/account/recover', { schema: page }, async (request, reply) =>
@@ -225,7 +249,14 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
     titleKey: 'resetTitle',
     action: `/account/recover/reset?token=${encodeURIComponent(token)}`,
     fields: [
-      { name: 'password', labelKey: 'newPassword', hintKey: 'passwordHint', type: 'password', autocomplete: 'new-password', secret: true },
+      {
+        name: 'password',
+        labelKey: 'newPassword',
+        hintKey: 'passwordHint',
+        type: 'password',
+        autocomplete: 'new-password',
+        secret: true,
+      },
     ] as FieldSpec[],
     submitKey: 'resetSubmit',
   });
@@ -240,7 +271,12 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
     return handleForm(
       reply,
       async () => {
-        await resetPassword(deps, { tenantId: request.tenant.id, token, password: body.password ?? '', meta: meta(request) });
+        await resetPassword(deps, {
+          tenantId: request.tenant.id,
+          token,
+          password: body.password ?? '',
+          meta: meta(request),
+        });
         endSessionCookie(request, reply);
         return seeOther(reply, '/sign-in?notice=resetDone');
       },
@@ -249,7 +285,17 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
     );
   });
 
+  const mailbox = deps.demoMailbox;
+  if (mailbox) {
+    app.get('/demo/mailbox', { schema: page }, async (request, reply) =>
+      sendPage(reply, renderMailbox(pageContext(request), mailbox.messages())),
+    );
+  }
+
   app.get('/assurance', { schema: page }, async (request, reply) =>
-    sendPage(reply, renderAssurance(pageContext(request), request.session ? achievedLevel(request.session) : undefined)),
+    sendPage(
+      reply,
+      renderAssurance(pageContext(request), request.session ? achievedLevel(request.session) : undefined),
+    ),
   );
 }

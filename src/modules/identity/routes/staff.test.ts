@@ -71,11 +71,15 @@ test('staff sign in with password and a TOTP code; a wrong or replayed code is r
   await other.post('/staff/sign-in', { email: 'counter@kawasaki.example', password: 'cityhall-staff-demo' });
   await other.get('/staff/sign-in/totp');
   const secret = secrets.get('counter@kawasaki.example')!;
-  const wrong = await other.post('/staff/sign-in/totp', { code: '000000' === totpCode(secret, totpStep()) ? '111111' : '000000' });
+  const wrong = await other.post('/staff/sign-in/totp', {
+    code: '000000' === totpCode(secret, totpStep()) ? '111111' : '000000',
+  });
   assert.equal(wrong.statusCode, 401);
   assert.match(wrong.body, /確認コードが違います/);
   await other.get('/staff/sign-in/totp');
-  const replay = await other.post('/staff/sign-in/totp', { code: totpCode(secret, lastStep.get('counter@kawasaki.example')!) });
+  const replay = await other.post('/staff/sign-in/totp', {
+    code: totpCode(secret, lastStep.get('counter@kawasaki.example')!),
+  });
   assert.equal(replay.statusCode, 401, 'the code used a moment ago is not accepted again');
   const denied = await auditRows('auth.mfa.totp');
   assert.ok(denied.some((r) => r.decision === 'deny'));
@@ -146,6 +150,9 @@ test('residents cannot reach staff pages, and staff cannot sign in on the reside
   assert.match(String(staffPage.headers.location), /^\/staff\/sign-in/);
   const agent = new Agent(city.app);
   await agent.get('/sign-in');
-  const wrongDoor = await agent.post('/sign-in', { email: 'counter@kawasaki.example', password: 'cityhall-staff-demo' });
+  const wrongDoor = await agent.post('/sign-in', {
+    email: 'counter@kawasaki.example',
+    password: 'cityhall-staff-demo',
+  });
   assert.equal(wrongDoor.statusCode, 401);
 });

@@ -10,7 +10,13 @@ import { html } from '../../../platform/pages/html.ts';
 import { searchResidents } from '../../residents/index.ts';
 import { fields } from '../pages/form.ts';
 import { renderSignIn } from '../pages/sign-in.ts';
-import { renderAudit, renderResidentSearch, renderSimpleStaffForm, renderStaffHome, renderTotp } from '../pages/staff.ts';
+import {
+  renderAudit,
+  renderResidentSearch,
+  renderSimpleStaffForm,
+  renderStaffHome,
+  renderTotp,
+} from '../pages/staff.ts';
 import { startSession } from '../sessions.ts';
 import { authorize, deviceCookie, staffOrRedirect } from '../staff-access.ts';
 import { beginTotpEnrollment } from '../use-cases/begin-totp-enrollment.ts';
@@ -58,10 +64,20 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
           meta: meta(request),
         });
         // The password alone opens nothing: the session waits for the second factor.
-        await startSession(deps, request, reply, { accountId: account.id, method: 'password', assurance: 'account', mfaPending: true });
+        await startSession(deps, request, reply, {
+          accountId: account.id,
+          method: 'password',
+          assurance: 'account',
+          mfaPending: true,
+        });
         return seeOther(reply, '/staff/sign-in/totp');
       },
-      (errors) => renderSignIn(ctx, { next: '/staff', myNumber: false, staff: true }, { values: { email: body.email ?? '' }, errors }),
+      (errors) =>
+        renderSignIn(
+          ctx,
+          { next: '/staff', myNumber: false, staff: true },
+          { values: { email: body.email ?? '' }, errors },
+        ),
       'email',
     );
   });
@@ -74,12 +90,23 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
   const enrollment = async (tenantId: string, accountId: string, email: string | null, enrolled: boolean) =>
     enrolled
       ? undefined
-      : beginTotpEnrollment(deps, { tenantId, accountId, issuer: 'デジタル市役所', label: email ?? accountId, key: totpKey });
+      : beginTotpEnrollment(deps, {
+          tenantId,
+          accountId,
+          issuer: 'デジタル市役所',
+          label: email ?? accountId,
+          key: totpKey,
+        });
 
   app.get('/staff/sign-in/totp', { schema: page }, async (request, reply) => {
     const session = pendingStaff(request);
     if (!session) return seeOther(reply, '/staff/sign-in');
-    const enroll = await enrollment(request.tenant.id, session.accountId, session.email, session.staff?.totpEnrolled ?? false);
+    const enroll = await enrollment(
+      request.tenant.id,
+      session.accountId,
+      session.email,
+      session.staff?.totpEnrolled ?? false,
+    );
     return sendPage(reply, renderTotp(pageContext(request), enroll));
   });
 
@@ -87,7 +114,12 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
     const session = pendingStaff(request);
     if (!session) return seeOther(reply, '/staff/sign-in');
     const body = bodyOf(request);
-    const enroll = await enrollment(request.tenant.id, session.accountId, session.email, session.staff?.totpEnrolled ?? false);
+    const enroll = await enrollment(
+      request.tenant.id,
+      session.accountId,
+      session.email,
+      session.staff?.totpEnrolled ?? false,
+    );
     return handleForm(
       reply,
       async () => {
@@ -99,7 +131,11 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
           meta: meta(request),
         });
         // A new token once both factors are in: the half-signed-in token is worthless from here on.
-        await startSession(deps, request, reply, { accountId: session.accountId, method: 'password+totp', assurance: 'account' });
+        await startSession(deps, request, reply, {
+          accountId: session.accountId,
+          method: 'password+totp',
+          assurance: 'account',
+        });
         return seeOther(reply, '/staff');
       },
       (errors) => renderTotp(pageContext(request), enroll, { errors }),
@@ -111,7 +147,10 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
     const staff = await staffOrRedirect(deps, zoneOf, request, reply);
     if (!staff) return reply;
     const notice = (request.query as Record<string, string>).notice;
-    return sendPage(reply, renderStaffHome(pageContext(request), staff, notice === 'deviceRegisteredDone' ? notice : undefined));
+    return sendPage(
+      reply,
+      renderStaffHome(pageContext(request), staff, notice === 'deviceRegisteredDone' ? notice : undefined),
+    );
   });
 
   app.get('/staff/residents', { schema: page }, async (request, reply) => {
@@ -134,7 +173,8 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
 
   const auditQuery = (request: { query: unknown }) => {
     const q = request.query as Record<string, string | undefined>;
-    const decision: 'allow' | 'deny' | undefined = q.decision === 'allow' || q.decision === 'deny' ? q.decision : undefined;
+    const decision: 'allow' | 'deny' | undefined =
+      q.decision === 'allow' || q.decision === 'deny' ? q.decision : undefined;
     return {
       values: Object.fromEntries(
         Object.entries({ from: q.from, to: q.to, actor: q.actor, action: q.action }).filter(([, v]) => v),
@@ -178,7 +218,10 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
       .send(encodeCsvUtf8Bom(auditCsv(records)));
   });
 
-  const proxyFields = (ctx: ReturnType<typeof pageContext>, state: { values?: Record<string, string | undefined>; errors?: { field: string; message: string }[] }) =>
+  const proxyFields = (
+    ctx: ReturnType<typeof pageContext>,
+    state: { values?: Record<string, string | undefined>; errors?: { field: string; message: string }[] },
+  ) =>
     html`${fields(
       ctx,
       [
@@ -189,14 +232,26 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
       ],
       state,
     )}<input type="hidden" name="relationship" value="guardian">`;
-  const proxyPage = { titleKey: 'staffProxyTitle', leadKey: 'staffProxyLead', action: '/staff/proxies', submitKey: 'proxyGrant' };
+  const proxyPage = {
+    titleKey: 'staffProxyTitle',
+    leadKey: 'staffProxyLead',
+    action: '/staff/proxies',
+    submitKey: 'proxyGrant',
+  };
 
   app.get('/staff/proxies', { schema: page }, async (request, reply) => {
     const staff = await staffOrRedirect(deps, zoneOf, request, reply);
     if (!staff) return reply;
     const ctx = pageContext(request);
     const done = (request.query as Record<string, string>).notice === 'staffProxyDone';
-    return sendPage(reply, renderSimpleStaffForm(ctx, { ...proxyPage, fields: proxyFields(ctx, {}), ...(done ? { notice: 'staffProxyDone' } : {}) }));
+    return sendPage(
+      reply,
+      renderSimpleStaffForm(ctx, {
+        ...proxyPage,
+        fields: proxyFields(ctx, {}),
+        ...(done ? { notice: 'staffProxyDone' } : {}),
+      }),
+    );
   });
 
   app.post('/staff/proxies', { schema: page }, async (request, reply) => {
@@ -205,7 +260,11 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
     const ward = staff.session.staff.wards[0];
     await authorize(deps, request, staff, {
       action: 'create',
-      resource: { type: 'proxy_grant', dataClass: 'personal', ...(ward ? { department: `ward-${ward}.kumin`, ward } : {}) },
+      resource: {
+        type: 'proxy_grant',
+        dataClass: 'personal',
+        ...(ward ? { department: `ward-${ward}.kumin`, ward } : {}),
+      },
       auditAction: 'proxy.register_from_documents',
     });
     const body = bodyOf(request);
@@ -226,14 +285,22 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
         });
         return seeOther(reply, '/staff/proxies?notice=staffProxyDone');
       },
-      (errors) => renderSimpleStaffForm(ctx, { ...proxyPage, fields: proxyFields(ctx, { values: body, errors }) }, { errors }),
+      (errors) =>
+        renderSimpleStaffForm(ctx, { ...proxyPage, fields: proxyFields(ctx, { values: body, errors }) }, { errors }),
       'principalEmail',
     );
   });
 
-  const devicePage = { titleKey: 'deviceRegisterTitle', leadKey: 'deviceRegisterLead', action: '/staff/devices', submitKey: 'deviceRegisterSubmit' };
-  const deviceFields = (ctx: ReturnType<typeof pageContext>, state: { values?: Record<string, string | undefined>; errors?: { field: string; message: string }[] }) =>
-    fields(ctx, [{ name: 'label', labelKey: 'deviceLabel' }], state);
+  const devicePage = {
+    titleKey: 'deviceRegisterTitle',
+    leadKey: 'deviceRegisterLead',
+    action: '/staff/devices',
+    submitKey: 'deviceRegisterSubmit',
+  };
+  const deviceFields = (
+    ctx: ReturnType<typeof pageContext>,
+    state: { values?: Record<string, string | undefined>; errors?: { field: string; message: string }[] },
+  ) => fields(ctx, [{ name: 'label', labelKey: 'deviceLabel' }], state);
 
   app.get('/staff/devices', { schema: page }, async (request, reply) => {
     const staff = await staffOrRedirect(deps, zoneOf, request, reply);
@@ -264,7 +331,8 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
         setCookie(request, reply, deviceCookie, token, { maxAgeSeconds: 365 * 86_400, sameSite: 'Strict' });
         return seeOther(reply, '/staff?notice=deviceRegisteredDone');
       },
-      (errors) => renderSimpleStaffForm(ctx, { ...devicePage, fields: deviceFields(ctx, { values: body, errors }) }, { errors }),
+      (errors) =>
+        renderSimpleStaffForm(ctx, { ...devicePage, fields: deviceFields(ctx, { values: body, errors }) }, { errors }),
       'label',
     );
   });

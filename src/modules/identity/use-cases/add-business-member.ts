@@ -13,7 +13,9 @@ export async function addBusinessMember(
   input: { tenantId: string; businessId: string; accountId: string; email: string; role: string; meta: RequestMeta },
 ): Promise<void> {
   if (!(memberRoles as readonly string[]).includes(input.role)) {
-    throw new AppError('validation_failed', '役割を選んでください。', { errors: [{ field: 'role', message: '役割を選んでください。' }] });
+    throw new AppError('validation_failed', '役割を選んでください。', {
+      errors: [{ field: 'role', message: '役割を選んでください。' }],
+    });
   }
   if (!/^[0-9a-f-]{36}$/.test(input.businessId)) throw new AppError('not_found', '事業者が見つかりません。');
   await withTenant(deps.db, input.tenantId, async (trx) => {
@@ -34,14 +36,25 @@ export async function addBusinessMember(
       .where('email', '=', normaliseEmail(input.email))
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
-    if (!member || member.kind !== 'resident') {
+    if (member?.kind !== 'resident') {
       throw new AppError('validation_failed', 'このメールアドレスのアカウントは登録されていません。', {
-        errors: [{ field: 'email', message: 'このメールアドレスのアカウントは登録されていません。先にアカウントを登録してもらってください。' }],
+        errors: [
+          {
+            field: 'email',
+            message: 'このメールアドレスのアカウントは登録されていません。先にアカウントを登録してもらってください。',
+          },
+        ],
       });
     }
     await trx
       .insertInto('business_members')
-      .values({ tenant_id: input.tenantId, business_id: input.businessId, account_id: member.id, role: input.role, added_by: input.accountId })
+      .values({
+        tenant_id: input.tenantId,
+        business_id: input.businessId,
+        account_id: member.id,
+        role: input.role,
+        added_by: input.accountId,
+      })
       .onConflict((oc) => oc.columns(['tenant_id', 'business_id', 'account_id']).doUpdateSet({ role: input.role }))
       .execute();
     await audit(trx, {

@@ -1,6 +1,7 @@
 // パスキーの登録 (step 1): options for navigator.credentials.create, remembered for five minutes.
-import { generateRegistrationOptions } from '@simplewebauthn/server';
+
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
+import { generateRegistrationOptions } from '@simplewebauthn/server';
 import type { Kysely } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { type RelyingParty, saveFlow } from '../webauthn.ts';

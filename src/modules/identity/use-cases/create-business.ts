@@ -18,7 +18,14 @@ export function isValidCorporateNumber(value: string): boolean {
 
 export async function createBusiness(
   deps: { db: Kysely<any> },
-  input: { tenantId: string; accountId: string; name: string; corporateNumber: string; address: string; meta: RequestMeta },
+  input: {
+    tenantId: string;
+    accountId: string;
+    name: string;
+    corporateNumber: string;
+    address: string;
+    meta: RequestMeta;
+  },
 ): Promise<{ businessId: string }> {
   const name = input.name.trim();
   const address = input.address.trim();
@@ -27,26 +34,49 @@ export async function createBusiness(
   if (!name) errors.push({ field: 'name', message: '事業者名を入力してください。' });
   if (!address) errors.push({ field: 'address', message: '所在地を入力してください。' });
   if (corporateNumber && !isValidCorporateNumber(corporateNumber)) {
-    errors.push({ field: 'corporateNumber', message: '法人番号は13桁の数字です。国税庁の法人番号公表サイトで確認してください（検査用数字が一致しません）。' });
+    errors.push({
+      field: 'corporateNumber',
+      message: '法人番号は13桁の数字です。国税庁の法人番号公表サイトで確認してください（検査用数字が一致しません）。',
+    });
   }
   if (errors.length > 0) throw new AppError('validation_failed', '入力内容を確認してください。', { errors });
   return withTenant(deps.db, input.tenantId, async (trx) => {
     if (corporateNumber) {
-      const existing = await trx.selectFrom('businesses').select('id').where('corporate_number', '=', corporateNumber).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('businesses')
+        .select('id')
+        .where('corporate_number', '=', corporateNumber)
+        .executeTakeFirst();
       if (existing) {
-        throw new AppError('conflict', 'この法人番号の事業者はすでに登録されています。代表者にメンバーへの追加を依頼してください。', {
-          errors: [{ field: 'corporateNumber', message: 'この法人番号の事業者はすでに登録されています。' }],
-        });
+        throw new AppError(
+          'conflict',
+          'この法人番号の事業者はすでに登録されています。代表者にメンバーへの追加を依頼してください。',
+          {
+            errors: [{ field: 'corporateNumber', message: 'この法人番号の事業者はすでに登録されています。' }],
+          },
+        );
       }
     }
     const business = await trx
       .insertInto('businesses')
-      .values({ tenant_id: input.tenantId, name, corporate_number: corporateNumber || null, address, created_by: input.accountId })
+      .values({
+        tenant_id: input.tenantId,
+        name,
+        corporate_number: corporateNumber || null,
+        address,
+        created_by: input.accountId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('business_members')
-      .values({ tenant_id: input.tenantId, business_id: business.id, account_id: input.accountId, role: 'owner', added_by: input.accountId })
+      .values({
+        tenant_id: input.tenantId,
+        business_id: business.id,
+        account_id: input.accountId,
+        role: 'owner',
+        added_by: input.accountId,
+      })
       .execute();
     await audit(trx, {
       tenantId: input.tenantId,

@@ -25,7 +25,16 @@ export async function finishPasskeySignIn(
     const passkey = await trx
       .selectFrom('passkeys as p')
       .innerJoin('accounts as a', (j) => j.onRef('a.tenant_id', '=', 'p.tenant_id').onRef('a.id', '=', 'p.account_id'))
-      .select(['p.credential_id', 'p.public_key', 'p.counter', 'p.transports', 'a.id', 'a.kind', 'a.display_name', 'a.disabled_at'])
+      .select([
+        'p.credential_id',
+        'p.public_key',
+        'p.counter',
+        'p.transports',
+        'a.id',
+        'a.kind',
+        'a.display_name',
+        'a.disabled_at',
+      ])
       .where('p.credential_id', '=', String(input.response?.id ?? ''))
       .executeTakeFirst();
     const deny = async (reason: string) => {

@@ -41,7 +41,11 @@ export async function grantProxy(deps: { db: Kysely<any> }, input: GrantProxyInp
     .map((p) => p.trim())
     .filter(Boolean);
   const badCode = procedures.find((p) => !/^[A-Za-z0-9._-]{1,40}$/.test(p));
-  if (badCode) errors.push({ field: 'procedures', message: `手続の番号「${badCode}」の形式が正しくありません（英数字と . _ - のみ）。` });
+  if (badCode)
+    errors.push({
+      field: 'procedures',
+      message: `手続の番号「${badCode}」の形式が正しくありません（英数字と . _ - のみ）。`,
+    });
   const today = isoDay(input.today ?? new Date());
   const limit = `${Number(today.slice(0, 4)) + 5}${today.slice(4)}`;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || Number.isNaN(Date.parse(input.validUntil))) {
@@ -59,13 +63,17 @@ export async function grantProxy(deps: { db: Kysely<any> }, input: GrantProxyInp
   return withTenant(deps.db, input.tenantId, async (trx) => {
     const principal =
       'accountId' in input.principal
-        ? await trx.selectFrom('accounts').select(['id', 'kind']).where('id', '=', input.principal.accountId).executeTakeFirst()
+        ? await trx
+            .selectFrom('accounts')
+            .select(['id', 'kind'])
+            .where('id', '=', input.principal.accountId)
+            .executeTakeFirst()
         : await trx
             .selectFrom('accounts')
             .select(['id', 'kind'])
             .where('email', '=', normaliseEmail(input.principal.email))
             .executeTakeFirst();
-    if (!principal || principal.kind !== 'resident') {
+    if (principal?.kind !== 'resident') {
       throw new AppError('validation_failed', '本人のアカウントが見つかりません。', {
         errors: [{ field: 'principalEmail', message: 'このメールアドレスの住民アカウントは登録されていません。' }],
       });
@@ -76,12 +84,13 @@ export async function grantProxy(deps: { db: Kysely<any> }, input: GrantProxyInp
       .where('email', '=', proxyEmail)
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
-    if (!proxy || proxy.kind !== 'resident') {
+    if (proxy?.kind !== 'resident') {
       throw new AppError('validation_failed', '代理人のアカウントが見つかりません。', {
         errors: [
           {
             field: 'proxyEmail',
-            message: 'このメールアドレスのアカウントは登録されていません。代理人にアカウントの登録をお願いしてください。',
+            message:
+              'このメールアドレスのアカウントは登録されていません。代理人にアカウントの登録をお願いしてください。',
           },
         ],
       });

@@ -32,7 +32,12 @@ export async function requestRecovery(
     await enqueueEmail(
       deps.jobs,
       trx,
-      recoverMessage(email, account.display_name, `${input.baseUrl}/account/recover/reset?token=${token}`, input.cityName),
+      recoverMessage(
+        email,
+        account.display_name,
+        `${input.baseUrl}/account/recover/reset?token=${token}`,
+        input.cityName,
+      ),
     );
     await audit(trx, {
       tenantId: input.tenantId,

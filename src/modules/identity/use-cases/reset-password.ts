@@ -36,7 +36,8 @@ export async function resetPassword(
       .returning(['kind', 'email', 'display_name'])
       .executeTakeFirstOrThrow();
     const context = passwordProblem(input.password, { email: account.email ?? undefined, name: account.display_name });
-    if (context) throw new AppError('validation_failed', context, { errors: [{ field: 'password', message: context }] });
+    if (context)
+      throw new AppError('validation_failed', context, { errors: [{ field: 'password', message: context }] });
     const ended = await revokeAllSessions(trx, accountId);
     await audit(trx, {
       tenantId: input.tenantId,

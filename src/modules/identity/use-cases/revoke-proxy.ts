@@ -20,7 +20,8 @@ export async function revokeProxy(
       .where('revoked_at', 'is', null)
       .returning(['principal_id', 'proxy_id'])
       .executeTakeFirst();
-    if (!grant) throw new AppError('not_found', '代理の設定が見つかりません（すでに取り消されている可能性があります）。');
+    if (!grant)
+      throw new AppError('not_found', '代理の設定が見つかりません（すでに取り消されている可能性があります）。');
     // Sessions acting under this grant stop acting for the principal now, not at their next sign-in.
     await trx
       .updateTable('sessions')

@@ -76,7 +76,7 @@ export async function signInWithPassword(deps: { db: Kysely<any> }, input: SignI
       }),
     );
 
-  if (!account || !account.password_hash || account.kind !== input.kind || account.disabled_at) {
+  if (!account?.password_hash || account.kind !== input.kind || account.disabled_at) {
     await verifyAgainstDecoy(input.password);
     await record('deny', 'unknown_account', null);
     throw wrong();

@@ -27,7 +27,8 @@ export async function signUp(deps: { db: Kysely<any>; jobs: Jobs }, input: SignU
   const emailProblem = checkEmail(email);
   if (emailProblem) errors.push({ field: 'email', message: emailProblem });
   if (!displayName) errors.push({ field: 'displayName', message: 'お名前を入力してください。' });
-  else if ([...displayName].length > 100) errors.push({ field: 'displayName', message: 'お名前は100文字以内で入力してください。' });
+  else if ([...displayName].length > 100)
+    errors.push({ field: 'displayName', message: 'お名前は100文字以内で入力してください。' });
   const weak = passwordProblem(input.password, { email, name: displayName });
   if (weak) errors.push({ field: 'password', message: weak });
   if (errors.length > 0) throw new AppError('validation_failed', '入力内容を確認してください。', { errors });

@@ -48,8 +48,14 @@ export async function verifyStaffSecondFactor(
   });
   // Thrown after the commit, so the failed attempt's audit entry is kept.
   if (!matched) {
-    throw new AppError('unauthorized', '確認コードが違います。認証アプリに表示されている最新の6桁を入力してください。', {
-      errors: [{ field: 'code', message: '確認コードが違います。認証アプリに表示されている最新の6桁を入力してください。' }],
-    });
+    throw new AppError(
+      'unauthorized',
+      '確認コードが違います。認証アプリに表示されている最新の6桁を入力してください。',
+      {
+        errors: [
+          { field: 'code', message: '確認コードが違います。認証アプリに表示されている最新の6桁を入力してください。' },
+        ],
+      },
+    );
   }
 }

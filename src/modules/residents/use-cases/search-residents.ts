@@ -2,8 +2,8 @@
 // to the wards the caller may see. Access control and the audit entry are the caller's (identity's
 // policy decision point); this only reads.
 import { type Kysely, sql } from 'kysely';
-import { toKatakanaReading } from '../../../platform/ja/kana.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import { toKatakanaReading } from '../../../platform/ja/kana.ts';
 
 export interface ResidentSummary {
   id: string;
@@ -29,7 +29,9 @@ export async function searchResidents(
   return withTenant(deps.db, input.tenantId, async (trx) => {
     let query = trx
       .selectFrom('residents as r')
-      .innerJoin('households as h', (j) => j.onRef('h.tenant_id', '=', 'r.tenant_id').onRef('h.id', '=', 'r.household_id'))
+      .innerJoin('households as h', (j) =>
+        j.onRef('h.tenant_id', '=', 'r.tenant_id').onRef('h.id', '=', 'r.household_id'),
+      )
       .select([
         sql<string>`r.id::text`.as('id'),
         'r.family_name as familyName',

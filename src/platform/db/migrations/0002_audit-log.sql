@@ -1,11 +1,9 @@
 -- The audit log: append-only for the app (UPDATE/DELETE revoked in roles.ts), sealed into a per-tenant
 -- HMAC hash chain by the sealer (src/platform/audit/seal.ts). Requests only INSERT, so auditing never
--- waits on a lock shared with other requests.
+-- waits on a lock shared with other requests. Chain order (chain_seq) is the order of sealing.
 CREATE TABLE audit_log (
   tenant_id text NOT NULL REFERENCES tenants(id),
   id bigint GENERATED ALWAYS AS IDENTITY,
-  -- The inserting transaction: the sealer takes a row only once that transaction has certainly ended.
-  xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
   occurred_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   actor text NOT NULL,
   actor_kind text NOT NULL CHECK (actor_kind IN ('resident', 'staff', 'business', 'system', 'anonymous')),
