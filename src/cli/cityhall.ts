@@ -1,4 +1,4 @@
-// `cityhall` — the command line: serve, migrate, seed. Each command is a thin call into the platform.
+// `cityhall` — the command line: serve, migrate, seed, keys, audit. Each command is a thin call into the platform.
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { demoProxy, demoResident, demoStaff, demoStaffPassword } from '../modules/identity/demo.ts';
@@ -6,11 +6,15 @@ import { modules } from '../modules/index.ts';
 import { describeVerifyResult, verifyAuditChain } from '../platform/audit/verify.ts';
 import { ConfigError, loadConfig, type ServeRole } from '../platform/config/config.ts';
 import { loadSecrets } from '../platform/config/secrets.ts';
+import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
+import { MasterKeyError } from '../platform/crypto/master-key.ts';
+import { rotateKeys } from '../platform/crypto/rotate-keys.ts';
 import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
 import { loadMigrations, MigrationError } from '../platform/db/migrate.ts';
 import { appUrlFrom, createDatabase } from '../platform/db/pool.ts';
 import { createLogger } from '../platform/log/log.ts';
 import {
+  masterKeyWrapper,
   migrationSources,
   prepareDatabase,
   resolveOwnerDatabase,
@@ -26,6 +30,8 @@ const usage = `使い方: cityhall <command> [options]
   migrate            マイグレーションを適用します
   seed [--tenant kawasaki] [--residents N] [--seed N] [--replace]
                      合成（架空）の住民データを作ります。--residents 1550000 で川崎市の全人口規模
+  keys rotate [--new-data-key]
+                     各自治体のデータ鍵を現在のマスター鍵（CITYHALL_MASTER_KEY）で包み直します
   audit verify [--tenant ID]
                      監査ログのハッシュ連鎖を検証し、最初に改ざんされた記録を示します
   help               この説明を表示します
@@ -141,6 +147,21 @@ async function auditCommand(args: string[]): Promise<void> {
   });
 }
 
+async function keysCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'rotate') throw new ConfigError('使い方: cityhall keys rotate [--new-data-key]');
+  const { values } = parseArgs({ args: rest, options: { 'new-data-key': { type: 'boolean', default: false } } });
+  await withOwner(async (owner, config) => {
+    const secrets = await loadSecrets(process.env, config.dataDir);
+    const result = await rotateKeys(owner.db, masterKeyWrapper(secrets), { newDataKey: values['new-data-key'] });
+    process.stdout.write(
+      `データ鍵 ${result.rewrapped} 件をマスター鍵で包み直しました。` +
+        (values['new-data-key'] ? `新しい暗号化鍵を ${result.newDataKeys} 自治体に作成しました。` : '') +
+        '\nこれ以降、以前のマスター鍵（CITYHALL_MASTER_KEY_PREVIOUS）は不要です。\n',
+    );
+  });
+}
+
 async function withOwner<T>(
   fn: (owner: ReturnType<typeof createDatabase>, config: ReturnType<typeof loadConfig>) => Promise<T>,
 ) {
@@ -211,6 +232,7 @@ async function seedCommand(args: string[]): Promise<void> {
         secrets,
         mail: undefined as never,
         demoMailbox: undefined,
+        fieldCrypto: createFieldCrypto({ db, wrapper: masterKeyWrapper(secrets) }),
         jobs: undefined as never,
       };
       for (const module of modules) {
@@ -243,6 +265,8 @@ async function main(argv: string[]): Promise<void> {
       return seedCommand(rest);
     case 'audit':
       return auditCommand(rest);
+    case 'keys':
+      return keysCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -260,7 +284,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`オプションが正しくありません: ${(error as Error).message.split('\n')[0]}\n\n${usage}\n`);
     process.exit(2);
   }
-  const known = [ConfigError, StartupError, MigrationError, EmbeddedPostgresError].some((k) => error instanceof k);
+  const known = [ConfigError, StartupError, MigrationError, EmbeddedPostgresError, MasterKeyError].some(
+    (k) => error instanceof k,
+  );
   process.stderr.write(`\nエラー: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
 import type { Secrets } from './config/secrets.ts';
+import type { FieldCrypto } from './crypto/field-crypto.ts';
 import type { JobContext, Jobs } from './jobs/queue.ts';
 import type { DemoMailbox } from './mail/demo-mailbox.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -27,6 +28,8 @@ export interface PlatformDeps {
   mail: Mailer;
   /** The in-process SMTP server `npm start` runs when SMTP_URL is unset (demo only). */
   demoMailbox: DemoMailbox | undefined;
+  /** Envelope encryption and blind indexes for designated personal fields (My Number). */
+  fieldCrypto: FieldCrypto;
 }
 
 export interface SeedOptions {

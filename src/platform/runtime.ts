@@ -8,6 +8,8 @@ import { modules as allModules } from '../modules/index.ts';
 import { startAuditSealer } from './audit/seal.ts';
 import type { Config, ServeRole } from './config/config.ts';
 import { loadSecrets } from './config/secrets.ts';
+import { createFieldCrypto } from './crypto/field-crypto.ts';
+import { localKeyWrapper, parseMasterKey } from './crypto/master-key.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { loadMigrations, type MigrationFile, migrate, pendingMigrations, platformMigrations } from './db/migrate.ts';
 import { appUrlFrom, createDatabase, type Database, withDatabaseName } from './db/pool.ts';
@@ -130,6 +132,14 @@ export async function resolveOwnerDatabase(
   return { ownerUrl: withDatabaseName(embedded.url, 'cityhall'), stopEmbedded: embedded.stop };
 }
 
+/** The master key from the environment (or the demo's generated one), previous key included during a rotation. */
+export function masterKeyWrapper(secrets: { masterKey: string; previousMasterKey: string | undefined }) {
+  return localKeyWrapper(
+    parseMasterKey('CITYHALL_MASTER_KEY', secrets.masterKey),
+    secrets.previousMasterKey ? [parseMasterKey('CITYHALL_MASTER_KEY_PREVIOUS', secrets.previousMasterKey)] : [],
+  );
+}
+
 export async function startCityHall(options: StartOptions): Promise<CityHall> {
   const { config, log } = options;
   const role = options.role ?? 'all';
@@ -174,6 +184,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
     secrets,
     mail,
     demoMailbox,
+    fieldCrypto: createFieldCrypto({ db: appDb.db as Kysely<any>, wrapper: masterKeyWrapper(secrets) }),
     get jobs(): Jobs {
       if (!jobs) throw new Error('job queue not started yet');
       return jobs;
