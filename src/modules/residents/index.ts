@@ -2,9 +2,12 @@
 // Owns the tables households and residents; no real personal data, ever: everything is generated.
 import type { CityModule } from '../../platform/module.ts';
 import { residentsRoutes } from './routes.ts';
+import { assignDemoMyNumbers } from './use-cases/assign-demo-my-numbers.ts';
 import { seedResidents } from './use-cases/seed-residents.ts';
 
+export { demoMyNumber } from './use-cases/assign-demo-my-numbers.ts';
 export { countResidentsByWard } from './use-cases/count-residents-by-ward.ts';
+export { findResidentByMyNumber } from './use-cases/find-resident-by-my-number.ts';
 export { type ResidentSummary, searchResidents } from './use-cases/search-residents.ts';
 export { seedResidents } from './use-cases/seed-residents.ts';
 
@@ -20,5 +23,7 @@ export const residents: CityModule = {
       replace: options.replace,
       progress: options.progress ? (done, total) => options.progress!(done, total, '住民') : undefined,
     });
+    // Encrypting 1.55 million numbers one by one takes minutes: the full-size register goes without them.
+    if (options.residents <= 200_000) await assignDemoMyNumbers(deps, { tenantId: options.tenantId });
   },
 };

@@ -55,3 +55,8 @@ export function tooManyRequests(retryAfterSeconds: number): AppError {
     { headers: { 'retry-after': String(retryAfterSeconds) } },
   );
 }
+
+/** Forgets the counts of a key (e.g. after a successful second factor, so only failures add up). */
+export async function clearRateLimit(db: Kysely<any>, tenantId: string, key: string): Promise<void> {
+  await withTenant(db, tenantId, (trx) => trx.deleteFrom('rate_limit_counters').where('key', '=', key).execute());
+}

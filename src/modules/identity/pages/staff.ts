@@ -74,16 +74,29 @@ export interface ResidentRow {
   givenNameKana: string;
   birthDate: string;
   wardCode: string;
+  myNumberMasked?: string;
 }
 
-export function renderResidentSearch(ctx: PageContext, query: string, results: ResidentRow[] | undefined): string {
+export function renderResidentSearch(
+  ctx: PageContext,
+  form: { query: string; myNumber: string; error?: string },
+  results: ResidentRow[] | undefined,
+): string {
+  const state: FormState = form.error ? { errors: [{ field: 'myNumber', message: form.error }] } : {};
+  const showMyNumber = results?.some((r) => r.myNumberMasked) ?? false;
   return renderPage(ctx, {
-    title: t(ctx.lang, 'identity.residentSearchTitle'),
+    title: titled(ctx, 'identity.residentSearchTitle', state),
     breadcrumbs: staffCrumb(ctx),
-    body: html`${pageHeading({ text: th(ctx.lang, 'identity.residentSearchTitle'), lead: th(ctx.lang, 'identity.residentSearchLead') })}
-<form method="get" action="/staff/residents" role="search">
-${fields(ctx, [{ name: 'q', labelKey: 'residentQuery' }], { values: { q: query } })}
+    body: html`${formErrors(ctx, state)}
+${pageHeading({ text: th(ctx.lang, 'identity.residentSearchTitle'), lead: th(ctx.lang, 'identity.residentSearchLead') })}
+<form method="get" action="/staff/residents" role="search" aria-label="${t(ctx.lang, 'identity.residentSearch')}">
+${fields(ctx, [{ name: 'q', labelKey: 'residentQuery' }], { values: { q: form.query } })}
 ${button({ text: t(ctx.lang, 'identity.residentSearch') })}
+</form>
+<form method="post" action="/staff/residents/by-my-number" role="search" aria-label="${t(ctx.lang, 'identity.myNumberSearch')}">
+${csrfInput(ctx)}
+${fields(ctx, [{ name: 'myNumber', labelKey: 'myNumberQuery', inputmode: 'numeric', autocomplete: 'off', secret: true }], state)}
+${button({ text: t(ctx.lang, 'identity.myNumberSearch'), variant: 'secondary' })}
 </form>
 ${
   results === undefined
@@ -91,8 +104,8 @@ ${
     : results.length === 0
       ? html`<p role="status">${th(ctx.lang, 'identity.noResults')}</p>`
       : html`<p role="status">${th(ctx.lang, 'identity.resultsCount', { count: results.length })}</p>
-<table class="table"><thead><tr><th scope="col">${th(ctx.lang, 'identity.colName')}</th><th scope="col">${th(ctx.lang, 'identity.colKana')}</th><th scope="col">${th(ctx.lang, 'identity.colBirth')}</th><th scope="col">${th(ctx.lang, 'identity.colWard')}</th></tr></thead>
-<tbody>${results.map((r) => html`<tr><td>${r.familyName} ${r.givenName}</td><td>${r.familyNameKana} ${r.givenNameKana}</td><td>${r.birthDate}</td><td>${r.wardCode}</td></tr>`)}</tbody></table>`
+<table class="table"><thead><tr><th scope="col">${th(ctx.lang, 'identity.colName')}</th><th scope="col">${th(ctx.lang, 'identity.colKana')}</th><th scope="col">${th(ctx.lang, 'identity.colBirth')}</th><th scope="col">${th(ctx.lang, 'identity.colWard')}</th>${showMyNumber ? html`<th scope="col">${th(ctx.lang, 'identity.myNumberQuery')}</th>` : ''}</tr></thead>
+<tbody>${results.map((r) => html`<tr><td>${r.familyName} ${r.givenName}</td><td>${r.familyNameKana} ${r.givenNameKana}</td><td>${r.birthDate}</td><td>${r.wardCode}</td>${showMyNumber ? html`<td>${r.myNumberMasked ?? ''}</td>` : ''}</tr>`)}</tbody></table>`
 }`,
   });
 }

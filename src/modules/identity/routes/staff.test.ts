@@ -156,3 +156,51 @@ test('residents cannot reach staff pages, and staff cannot sign in on the reside
   });
   assert.equal(wrongDoor.statusCode, 401);
 });
+
+test('My Number lookup: LGWAN side and designated roles only; the number is stored encrypted and shown masked', async () => {
+  const { demoMyNumber } = await import('../../residents/index.ts');
+  const resident = await city.database.ownerDb
+    .selectFrom('residents')
+    .select(['id', 'given_name', 'my_number'])
+    .where('ward_code', '=', '141313')
+    .executeTakeFirstOrThrow();
+  const number = demoMyNumber(Number(resident.id));
+  assert.ok(resident.my_number, 'demo residents have an encrypted My Number');
+  assert.equal(Buffer.from(resident.my_number).includes(Buffer.from(number)), false, 'never stored in clear');
+
+  const counter = await staffSignIn('counter@kawasaki.example', lgwan);
+  await counter.get('/staff/residents');
+  const found = await counter.post('/staff/residents/by-my-number', { myNumber: number });
+  assert.equal(found.statusCode, 200);
+  assert.match(found.body, new RegExp(resident.given_name));
+  assert.match(found.body, new RegExp(`\\*\\*\\*\\* \\*\\*\\*\\* ${number.slice(-4)}`));
+  assert.doesNotMatch(found.body, new RegExp(number));
+  const invalid = await counter.post('/staff/residents/by-my-number', { myNumber: '123456789012' });
+  assert.equal(invalid.statusCode, 400);
+  assert.match(invalid.body, /検査用数字/);
+
+  const manager = await staffSignIn('manager@kawasaki.example', lgwan);
+  await manager.get('/staff/residents');
+  const notDesignated = await manager.post('/staff/residents/by-my-number', { myNumber: number });
+  assert.equal(notDesignated.statusCode, 403, 'department administrators are not a designated My Number role');
+
+  const overVpn = await staffSignIn('caseworker@kawasaki.example', vpn);
+  const dx = await staffSignIn('dx@kawasaki.example', vpn);
+  await dx.get('/staff/devices');
+  await dx.post('/staff/devices', { label: 'VPN 端末' });
+  overVpn.cookies.set('device', dx.cookies.get('device')!);
+  await overVpn.get('/staff');
+  const vpnRefused = await overVpn.post('/staff/residents/by-my-number', { myNumber: number });
+  assert.equal(vpnRefused.statusCode, 403, 'even from a registered device, My Number stays on the LGWAN side');
+  assert.match(vpnRefused.body, /LGWAN 接続系の端末からのみ/);
+  const rows = await auditRows('resident.search_by_my_number');
+  assert.deepEqual(
+    rows.map((r) => [r.decision, r.reason]),
+    [
+      ['allow', 'counter_work'],
+      ['allow', 'counter_work'],
+      ['deny', 'no_rule'],
+      ['deny', 'my_number_zone'],
+    ],
+  );
+});

@@ -2,12 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import { createZoneClassifier } from '../../../platform/access/zones.ts';
 import { type AuditQuery, auditCsv, searchAudit } from '../../../platform/audit/search.ts';
+import { isValidMyNumber } from '../../../platform/crypto/my-number.ts';
 import { setCookie } from '../../../platform/http/cookies.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { encodeCsvUtf8Bom } from '../../../platform/ja/csv.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { html } from '../../../platform/pages/html.ts';
-import { searchResidents } from '../../residents/index.ts';
+import { findResidentByMyNumber, searchResidents } from '../../residents/index.ts';
 import { fields } from '../pages/form.ts';
 import { renderSignIn } from '../pages/sign-in.ts';
 import {
@@ -153,22 +154,59 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
     );
   });
 
+  const residentScope = (staff: { session: { staff: { wards: string[] } } }) => {
+    const ward = staff.session.staff.wards[0];
+    if (!ward) throw new AppError('forbidden', '担当する区が設定されていないため、住民記録を照会できません。');
+    return { department: `ward-${ward}.kumin`, ward };
+  };
+
   app.get('/staff/residents', { schema: page }, async (request, reply) => {
     const staff = await staffOrRedirect(deps, zoneOf, request, reply);
     if (!staff) return reply;
     const query = String((request.query as Record<string, unknown>).q ?? '').slice(0, 50);
-    const ward = staff.session.staff.wards[0];
-    if (!ward) throw new AppError('forbidden', '担当する区が設定されていないため、住民記録を照会できません。');
     await authorize(deps, request, staff, {
       action: 'read',
-      resource: { type: 'resident', dataClass: 'personal', department: `ward-${ward}.kumin`, ward },
+      resource: { type: 'resident', dataClass: 'personal', ...residentScope(staff) },
       auditAction: query ? 'resident.search' : 'resident.search_form',
       details: query ? { query } : {},
     });
     const results = query
       ? await searchResidents(deps, { tenantId: request.tenant.id, query, wards: staff.session.staff.wards })
       : undefined;
-    return sendPage(reply, renderResidentSearch(pageContext(request), query, results));
+    return sendPage(reply, renderResidentSearch(pageContext(request), { query, myNumber: '' }, results));
+  });
+
+  // 個人番号 travels in a POST body, never in a URL (logs, history, the language links would keep it).
+  app.post('/staff/residents/by-my-number', { schema: page }, async (request, reply) => {
+    const staff = await staffOrRedirect(deps, zoneOf, request, reply);
+    if (!staff) return reply;
+    const myNumber = String(bodyOf(request).myNumber ?? '').slice(0, 30);
+    // Its own data class, so the LGWAN-only and designated-role rules apply.
+    await authorize(deps, request, staff, {
+      action: 'read',
+      resource: { type: 'resident', dataClass: 'my_number', ...residentScope(staff) },
+      auditAction: 'resident.search_by_my_number',
+    });
+    if (!isValidMyNumber(myNumber)) {
+      return sendPage(
+        reply,
+        renderResidentSearch(
+          pageContext(request),
+          { query: '', myNumber: '', error: '個人番号は12桁の数字です（検査用数字が一致しません）。' },
+          undefined,
+        ),
+        400,
+      );
+    }
+    const found = await findResidentByMyNumber(deps, {
+      tenantId: request.tenant.id,
+      myNumber,
+      wards: staff.session.staff.wards,
+    });
+    return sendPage(
+      reply,
+      renderResidentSearch(pageContext(request), { query: '', myNumber: '' }, found ? [found] : []),
+    );
   });
 
   const auditQuery = (request: { query: unknown }) => {

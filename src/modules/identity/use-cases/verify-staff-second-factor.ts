@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
+import { clearRateLimit, enforceRateLimits } from '../../../platform/http/rate-limit.ts';
 import { audit, type RequestMeta } from '../audit.ts';
 import { open } from '../secret-box.ts';
 import { matchTotp } from '../totp.ts';
@@ -13,9 +13,8 @@ export async function verifyStaffSecondFactor(
   deps: { db: Kysely<any> },
   input: { tenantId: string; accountId: string; code: string; key: Buffer; at?: number; meta: RequestMeta },
 ): Promise<void> {
-  await enforceRateLimits(deps.db, input.tenantId, [
-    { key: `totp:account:${input.accountId}`, limit: 5, windowSeconds: 300 },
-  ]);
+  const limitKey = `totp:account:${input.accountId}`;
+  await enforceRateLimits(deps.db, input.tenantId, [{ key: limitKey, limit: 5, windowSeconds: 300 }]);
   const matched = await withTenant(deps.db, input.tenantId, async (trx) => {
     const staff = await trx
       .selectFrom('staff_members')
@@ -47,6 +46,7 @@ export async function verifyStaffSecondFactor(
     return true;
   });
   // Thrown after the commit, so the failed attempt's audit entry is kept.
+  if (matched) await clearRateLimit(deps.db, input.tenantId, limitKey);
   if (!matched) {
     throw new AppError(
       'unauthorized',
