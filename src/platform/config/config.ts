@@ -24,6 +24,8 @@ export interface Config {
   networkZones: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** JPKI: PEM bundle of trusted CA certificates, a CRL file, or an operator's revocation service URL. */
+  jpki: { trustAnchors: string; crlFile: string; revocationUrl: string | undefined };
   /** OpenID Connect provider for My Number Card sign-in (デジタル認証アプリ model). */
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
 }
@@ -93,6 +95,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     oidc: oidc(env),
+    jpki: {
+      // Defaults: where `cityhall jpki demo-ca` writes, so the demo works with nothing set.
+      trustAnchors: path.resolve(env.JPKI_TRUST_ANCHORS || path.join(env.CITYHALL_DATA_DIR || 'var', 'jpki', 'ca.pem')),
+      crlFile: path.resolve(env.JPKI_CRL_FILE || path.join(env.CITYHALL_DATA_DIR || 'var', 'jpki', 'ca.crl')),
+      revocationUrl: env.JPKI_REVOCATION_URL || undefined,
+    },
   };
 }
 

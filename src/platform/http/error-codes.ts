@@ -8,6 +8,8 @@ export const errorCodes = {
   csrf_failed: { status: 403, title: '送信を受け付けられませんでした' },
   assurance_required: { status: 403, title: 'この手続には本人確認が必要です' },
   mfa_required: { status: 401, title: '2段階認証が必要です' },
+  jpki_invalid: { status: 400, title: '電子証明書または署名を確認できません' },
+  oidc_failed: { status: 400, title: 'マイナンバーカードによる本人確認ができませんでした' },
   not_found: { status: 404, title: '見つかりません' },
   method_not_allowed: { status: 405, title: 'この方法ではリクエストできません' },
   conflict: { status: 409, title: '他の操作と競合しました' },
