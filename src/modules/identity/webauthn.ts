@@ -18,7 +18,7 @@ export function relyingParty(request: FastifyRequest): RelyingParty {
   };
 }
 
-export type FlowPurpose = 'passkey_register' | 'passkey_sign_in' | 'oidc';
+export type FlowPurpose = 'passkey_register' | 'passkey_sign_in' | 'oidc' | 'jpki_challenge';
 
 export async function saveFlow(
   trx: Kysely<any>,

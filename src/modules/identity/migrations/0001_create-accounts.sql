@@ -107,7 +107,7 @@ CREATE TABLE email_tokens (
 CREATE TABLE auth_flows (
   tenant_id text NOT NULL REFERENCES tenants(id),
   id uuid NOT NULL DEFAULT gen_random_uuid(),
-  purpose text NOT NULL CHECK (purpose IN ('passkey_register', 'passkey_sign_in', 'oidc')),
+  purpose text NOT NULL CHECK (purpose IN ('passkey_register', 'passkey_sign_in', 'oidc', 'jpki_challenge')),
   account_id uuid,
   data jsonb NOT NULL,
   expires_at timestamptz NOT NULL,

@@ -33,9 +33,11 @@ ${pageHeading({ text: th(ctx.lang, 'identity.accountTitle') })}
 <div><dt>${th(ctx.lang, 'identity.assuranceLevel')}</dt><dd>${th(ctx.lang, `identity.${level}`)} (<a href="/assurance">${th(ctx.lang, 'identity.assuranceAbout')}</a>)</dd></div>
 </dl>
 ${
-  v.myNumber && v.session.assurance !== 'jpki_identity'
-    ? html`<form method="post" action="/sign-in/mynumber">${csrfInput(ctx)}<input type="hidden" name="next" value="/account">${button({ text: t(ctx.lang, 'identity.verifyWithMyNumber'), variant: 'secondary' })}</form>`
-    : ''
+  v.session.assurance === 'jpki_identity'
+    ? ''
+    : v.myNumber
+      ? html`<form method="post" action="/sign-in/mynumber">${csrfInput(ctx)}<input type="hidden" name="next" value="/account">${button({ text: t(ctx.lang, 'identity.verifyWithMyNumber'), variant: 'secondary' })}</form>`
+      : html`<p><a href="/account/jpki">${th(ctx.lang, 'identity.verifyWithMyNumber')}</a></p>`
 }
 <h2 id="passkeys">${th(ctx.lang, 'identity.passkeysTitle')}</h2>
 ${

@@ -47,7 +47,14 @@ const signUpFields: FieldSpec[] = [
   },
 ];
 
-const notices = new Set(['signedOut', 'signedOutEverywhere', 'resetDone', 'accountVerified', 'accountPasskeyAdded']);
+const notices = new Set([
+  'signedOut',
+  'signedOutEverywhere',
+  'resetDone',
+  'accountVerified',
+  'accountPasskeyAdded',
+  'jpkiDone',
+]);
 const notice = (value: unknown) => (typeof value === 'string' && notices.has(value) ? value : undefined);
 
 export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): Promise<void> {

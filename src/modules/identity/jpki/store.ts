@@ -1,0 +1,62 @@
+// The demo CA and cards on disk (var/jpki by default): PEM certificates, PKCS#8 keys, the CRL (DER) and
+// the list of revoked serials. Only for trying JPKI locally; a city's real trust anchors come from
+// J-LIS and are configured with JPKI_TRUST_ANCHORS.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DemoCard, KeyedCertificate } from './demo-ca.ts';
+import { derToPem, pemToDer } from './der.ts';
+
+async function writeKeyed(dir: string, name: string, keyed: KeyedCertificate): Promise<void> {
+  await writeFile(path.join(dir, `${name}.pem`), derToPem(keyed.der, 'CERTIFICATE'));
+  await writeFile(path.join(dir, `${name}.key`), derToPem(keyed.privateKey, 'PRIVATE KEY'), { mode: 0o600 });
+}
+
+async function readKeyed(dir: string, name: string): Promise<KeyedCertificate> {
+  const der = pemToDer(await readFile(path.join(dir, `${name}.pem`), 'utf8'))[0];
+  const key = pemToDer(await readFile(path.join(dir, `${name}.key`), 'utf8'))[0];
+  if (!der || !key) throw new Error(`${path.join(dir, name)} を読めません`);
+  return { der, privateKey: key };
+}
+
+export function hasDemoCa(dir: string): boolean {
+  return existsSync(path.join(dir, 'ca.pem')) && existsSync(path.join(dir, 'ca.key'));
+}
+
+export async function saveDemoCa(dir: string, ca: KeyedCertificate): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeKeyed(dir, 'ca', ca);
+}
+
+export async function loadDemoCa(dir: string): Promise<KeyedCertificate> {
+  if (!hasDemoCa(dir))
+    throw new Error(`デモ認証局がありません。先に cityhall jpki demo-ca --dir ${dir} を実行してください。`);
+  return readKeyed(dir, 'ca');
+}
+
+export async function saveDemoCard(dir: string, card: DemoCard): Promise<void> {
+  const cardDir = path.join(dir, 'cards', card.id);
+  await mkdir(cardDir, { recursive: true });
+  await writeKeyed(cardDir, 'signing', card.signing);
+  await writeKeyed(cardDir, 'authentication', card.authentication);
+}
+
+export async function loadDemoCard(dir: string, id: string): Promise<DemoCard> {
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw new Error('カードIDは英数字と _ - で指定してください。');
+  const cardDir = path.join(dir, 'cards', id);
+  if (!existsSync(cardDir)) throw new Error(`デモカード ${id} がありません（cityhall jpki demo-card --id ${id}）。`);
+  return {
+    id,
+    signing: await readKeyed(cardDir, 'signing'),
+    authentication: await readKeyed(cardDir, 'authentication'),
+  };
+}
+
+export async function readRevokedSerials(dir: string): Promise<string[]> {
+  const file = path.join(dir, 'revoked.txt');
+  return existsSync(file) ? (await readFile(file, 'utf8')).split('\n').filter(Boolean) : [];
+}
+
+export async function writeRevokedSerials(dir: string, serials: string[]): Promise<void> {
+  await writeFile(path.join(dir, 'revoked.txt'), `${serials.join('\n')}\n`);
+}
