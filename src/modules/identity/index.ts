@@ -11,6 +11,7 @@ import { messages } from './messages.ts';
 import { apiRoutes } from './routes/api.ts';
 import { delegationRoutes } from './routes/delegation.ts';
 import { jpkiRoutes } from './routes/jpki.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { residentRoutes } from './routes/resident.ts';
 import { staffRoutes } from './routes/staff.ts';
 
@@ -36,6 +37,7 @@ export const identity: CityModule = {
     await delegationRoutes(app, deps);
     await staffRoutes(app, deps);
     await jpkiRoutes(app, deps);
+    await oidcRoutes(app, deps);
   },
   jobs: {
     [sendEmailJob]: {
