@@ -224,3 +224,26 @@ test('sign out everywhere ends the sessions on every device', async () => {
   assert.equal((await a.get('/account')).statusCode, 303);
   assert.equal((await b.get('/account')).statusCode, 303);
 });
+
+test('a session ends after the idle timeout and after the absolute timeout', async () => {
+  const { sql } = await import('kysely');
+  const idle = new Agent(city.app);
+  await idle.get('/sign-in');
+  await idle.post('/sign-in', { email: 'hanako@example.jp', password: 'new-lantern-river-88' });
+  assert.equal((await idle.json('GET', '/api/auth/session')).statusCode, 200);
+  // 31 minutes without a request (the default idle timeout is 30).
+  await sql`update sessions set last_seen_at = now() - interval '31 minutes' where revoked_at is null`.execute(
+    city.database.ownerDb,
+  );
+  assert.equal((await idle.json('GET', '/api/auth/session')).statusCode, 401);
+
+  const busy = new Agent(city.app);
+  await busy.get('/sign-in');
+  await busy.post('/sign-in', { email: 'hanako@example.jp', password: 'new-lantern-river-88' });
+  const expires = new Date((await busy.json('GET', '/api/auth/session')).json().expiresAt).getTime();
+  assert.ok(Math.abs(expires - Date.now() - 12 * 3_600_000) < 60_000, 'absolute timeout: 12 hours from sign-in');
+  await sql`update sessions set expires_at = now() - interval '1 second' where revoked_at is null`.execute(
+    city.database.ownerDb,
+  );
+  assert.equal((await busy.json('GET', '/api/auth/session')).statusCode, 401, 'even while in use');
+});
