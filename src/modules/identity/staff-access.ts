@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Action, type DataClass, type Decision, decide, type Role } from '../../platform/access/policy.ts';
 import type { Zone, ZoneClassifier } from '../../platform/access/zones.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import { withTenant } from '../../platform/db/tenant.ts';
 import { readCookie } from '../../platform/http/cookies.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { PlatformDeps } from '../../platform/module.ts';
-import { audit } from './audit.ts';
 import type { Session, StaffProfile } from './sessions.ts';
 
 export const deviceCookie = 'device';
@@ -87,25 +87,23 @@ export async function authorize(
   });
   const worthRecording = !decision.allow || what.resource.dataClass !== 'public' || what.action !== 'read';
   if (worthRecording) {
-    await withTenant(deps.db, request.tenant.id, (trx) =>
-      audit(trx, {
-        tenantId: request.tenant.id,
-        action: what.auditAction,
-        actor: ctx.session.accountId,
-        actorKind: 'staff',
-        onBehalfOf: what.onBehalfOf ?? null,
-        resourceType: what.resource.type,
-        resourceId: what.resource.id ?? null,
-        department: what.resource.department ?? null,
-        dataClass: what.resource.dataClass,
-        decision: decision.allow ? 'allow' : 'deny',
-        reason: decision.reason,
-        zone: ctx.zone,
-        ip: request.ip,
-        requestId: request.id,
-        details: { ...(what.details ?? {}), deviceRegistered: ctx.deviceRegistered, policyAction: what.action },
-      }),
-    );
+    await recordAudit(deps, {
+      tenantId: request.tenant.id,
+      action: what.auditAction,
+      actor: ctx.session.accountId,
+      actorKind: 'staff',
+      onBehalfOf: what.onBehalfOf ?? null,
+      resourceType: what.resource.type,
+      resourceId: what.resource.id ?? null,
+      department: what.resource.department ?? null,
+      dataClass: what.resource.dataClass,
+      decision: decision.allow ? 'allow' : 'deny',
+      reason: decision.reason,
+      zone: ctx.zone,
+      ip: request.ip,
+      requestId: request.id,
+      details: { ...(what.details ?? {}), deviceRegistered: ctx.deviceRegistered, policyAction: what.action },
+    });
   }
   if (!decision.allow) throw new AppError('forbidden', decision.message);
   return decision;

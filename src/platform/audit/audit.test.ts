@@ -185,3 +185,27 @@ test('an empty log verifies', async () => {
   const result = await verifyAuditChain(database.ownerDb, key);
   assert.deepEqual(result, { ok: true, checked: 0, unsealed: 0 });
 });
+
+test('the chain HMAC equals node:crypto createHmac byte for byte', async () => {
+  const { createHmac } = await import('node:crypto');
+  const { hmacSha256 } = await import('./chain.ts');
+  for (const k of [randomBytes(32), randomBytes(80), Buffer.alloc(0)]) {
+    for (const m of [Buffer.alloc(0), Buffer.from('監査ログ'), randomBytes(1000)]) {
+      assert.deepEqual(hmacSha256(k, m), createHmac('sha256', k).update(m).digest());
+    }
+  }
+});
+
+test('the per-entry hash is HMAC-SHA256 of previous hash, position and canonical text', async () => {
+  const { createHmac } = await import('node:crypto');
+  const { entryHash } = await import('./chain.ts');
+  const key = randomBytes(32);
+  const prev = randomBytes(32);
+  const row = { id: '1', chain_seq: '7', canon: '["kawasaki","1","監査"]', prev_hash: prev, hash: null };
+  const expected = createHmac('sha256', key).update(prev).update('7\n["kawasaki","1","監査"]').digest();
+  assert.deepEqual(entryHash(key, prev, '7', row), expected);
+  assert.deepEqual(
+    entryHash(key, prev.subarray(0, 5), '7', row),
+    createHmac('sha256', key).update(prev.subarray(0, 5)).update('7\n["kawasaki","1","監査"]').digest(),
+  );
+});

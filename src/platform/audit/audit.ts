@@ -1,6 +1,8 @@
 // Appending to the audit log: one INSERT inside the caller's tenant transaction, so the entry commits or
 // rolls back with the change it records. The hash chain is added later by the sealer (seal.ts).
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import { readWithTenant } from '../db/tenant.ts';
 
 export type ActorKind = 'resident' | 'staff' | 'business' | 'system' | 'anonymous';
 export type DataClass = 'public' | 'personal' | 'my_number';
@@ -54,4 +56,12 @@ export async function appendAudit(trx: Kysely<any>, entry: AuditEntry): Promise<
 export async function appendAuditBatch(trx: Kysely<any>, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await trx.insertInto('audit_log').values(entries.map(row)).execute();
+}
+
+/**
+ * An entry that belongs to no other write (a read of personal data, a denial): one INSERT sent with its
+ * tenant setting as a single message, one round trip and its own implicit transaction.
+ */
+export async function recordAudit(deps: { db: Kysely<any>; pool: pg.Pool }, entry: AuditEntry): Promise<void> {
+  await readWithTenant(deps.pool, entry.tenantId, deps.db.insertInto('audit_log').values(row(entry)));
 }

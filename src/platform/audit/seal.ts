@@ -9,7 +9,7 @@ import { type ChainRow, chainColumns, entryHash, genesis } from './chain.ts';
 
 const lockBase = 7_262_100;
 
-export async function sealTenant(db: Kysely<any>, tenantId: string, key: Buffer, batch = 5_000): Promise<number> {
+export async function sealTenant(db: Kysely<any>, tenantId: string, key: Buffer, batch = 10_000): Promise<number> {
   return withTenant(db, tenantId, async (trx) => {
     const locked = await sql<{
       ok: boolean;
@@ -51,7 +51,7 @@ export async function sealAuditLog(db: Kysely<any>, key: Buffer): Promise<number
     for (;;) {
       const n = await sealTenant(db, id, key);
       sealed += n;
-      if (n < 5_000) break;
+      if (n < 10_000) break;
     }
   }
   return sealed;

@@ -24,19 +24,27 @@ export async function verifyTenantChain(
     let checked = 0;
     let expectedSeq = 1n;
     let prev: Buffer = genesis;
-    let after = '0';
-    for (;;) {
-      const page = await sql<ChainRow>`select ${chainColumns} from audit_log
-        where tenant_id = ${tenantId} and chain_seq > ${after}::bigint
-        order by audit_log.chain_seq limit ${pageSize}`.execute(trx);
+    const top = await sql<{
+      max: string | null;
+    }>`select max(chain_seq)::text as max from audit_log where tenant_id = ${tenantId}`.execute(trx);
+    const last = BigInt(top.rows[0]?.max ?? '0');
+    // Fixed ranges of chain_seq, not "the next N after": each page reads exactly its own index range,
+    // whatever the planner's statistics say. The next page is fetched while this one is hashed.
+    const fetchPage = (from: bigint) =>
+      sql<ChainRow>`select ${chainColumns} from audit_log
+        where tenant_id = ${tenantId}
+          and chain_seq between ${from.toString()}::bigint and ${(from + BigInt(pageSize) - 1n).toString()}::bigint
+        order by audit_log.chain_seq`.execute(trx);
+    let next = last >= 1n ? fetchPage(1n) : undefined;
+    for (let from = 1n; from <= last; from += BigInt(pageSize)) {
+      const page = await next!;
+      next = from + BigInt(pageSize) <= last ? fetchPage(from + BigInt(pageSize)) : undefined;
       for (const r of page.rows) {
         const seq = BigInt(r.chain_seq!);
-        const bad = (problem: ChainProblem): VerifyResult => ({
-          ok: false,
-          checked,
-          unsealed: 0,
-          firstBad: { tenantId, seq: r.chain_seq!, id: r.id, problem },
-        });
+        const bad = async (problem: ChainProblem): Promise<VerifyResult> => {
+          await next?.catch(() => undefined);
+          return { ok: false, checked, unsealed: 0, firstBad: { tenantId, seq: r.chain_seq!, id: r.id, problem } };
+        };
         if (seq !== expectedSeq) return bad('deleted');
         const own = entryHash(key, r.prev_hash ?? genesis, r.chain_seq!, r);
         if (!r.hash || !own.equals(r.hash)) return bad('altered');
@@ -46,8 +54,6 @@ export async function verifyTenantChain(
         expectedSeq = seq + 1n;
         checked++;
       }
-      if (page.rows.length < pageSize) break;
-      after = page.rows[page.rows.length - 1]!.chain_seq!;
     }
     const unsealed = await sql<{ n: string }>`select count(*)::text as n from audit_log
       where tenant_id = ${tenantId} and chain_seq is null and occurred_at < now() - interval '1 minute'`.execute(trx);

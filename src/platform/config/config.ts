@@ -22,6 +22,8 @@ export interface Config {
   mailFrom: string;
   /** Network zones by address range, e.g. `lgwan=10.0.0.0/8;vpn=172.16.0.0/12` (others: internet). */
   networkZones: string;
+  /** Sign-in attempts allowed per client address in 10 minutes (raise behind a shared NAT). */
+  signInLimitPerIp: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   /** JPKI: PEM bundle of trusted CA certificates, a CRL file, or an operator's revocation service URL. */
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'デジタル市役所 <no-reply@cityhall.example>',
     networkZones: env.NETWORK_ZONES ?? '',
+    signInLimitPerIp: integer(env, 'RATE_LIMIT_SIGN_IN_PER_IP', 30, 1, 10_000_000),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     oidc: oidc(env),

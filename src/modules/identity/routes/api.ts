@@ -67,6 +67,7 @@ export async function apiRoutes(app: FastifyInstance, deps: PlatformDeps): Promi
         password,
         kind: 'resident',
         meta: meta(request),
+        limitPerIp: deps.config.signInLimitPerIp,
       });
       await startSession(deps, request, reply, { accountId: account.id, method: 'password', assurance: 'account' });
       return {

@@ -147,6 +147,7 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
           password: body.password ?? '',
           kind: 'resident',
           meta: meta(request),
+          limitPerIp: deps.config.signInLimitPerIp,
         });
         await startSession(deps, request, reply, { accountId: account.id, method: 'password', assurance: 'account' });
         return seeOther(reply, next);

@@ -63,6 +63,7 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
           password: body.password ?? '',
           kind: 'staff',
           meta: meta(request),
+          limitPerIp: deps.config.signInLimitPerIp,
         });
         // The password alone opens nothing: the session waits for the second factor.
         await startSession(deps, request, reply, {

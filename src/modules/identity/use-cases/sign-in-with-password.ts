@@ -16,6 +16,8 @@ export interface SignInInput {
   /** Which accounts may sign in here: residents' page or the staff page. */
   kind: 'resident' | 'staff';
   meta: RequestMeta;
+  /** Attempts per client address in 10 minutes (config RATE_LIMIT_SIGN_IN_PER_IP). */
+  limitPerIp?: number;
 }
 
 export interface SignedInAccount {
@@ -40,7 +42,7 @@ export async function signInWithPassword(deps: { db: Kysely<any> }, input: SignI
     throw new AppError('validation_failed', '入力内容を確認してください。', { errors });
   }
   await enforceRateLimits(deps.db, input.tenantId, [
-    { key: `sign-in:ip:${input.meta.ip}`, limit: 30, windowSeconds: 600 },
+    { key: `sign-in:ip:${input.meta.ip}`, limit: input.limitPerIp ?? 30, windowSeconds: 600 },
     { key: `sign-in:account:${email}`, limit: 10, windowSeconds: 600 },
   ]);
 
