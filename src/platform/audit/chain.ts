@@ -31,13 +31,18 @@ export const genesis = Buffer.alloc(32);
 const pads = new WeakMap<Buffer, { inner: Buffer; outer: Buffer }>();
 
 function padsOf(key: Buffer): { inner: Buffer; outer: Buffer } {
-  let p = pads.get(key);
-  if (!p) {
-    const block = Buffer.alloc(64);
-    (key.length > 64 ? hash('sha256', key, 'buffer') : key).copy(block);
-    p = { inner: block.map((b) => b ^ 0x36), outer: block.map((b) => b ^ 0x5c) };
-    pads.set(key, p);
+  const known = pads.get(key);
+  if (known) return known;
+  const block = Buffer.alloc(64);
+  (key.length > 64 ? hash('sha256', key, 'buffer') : key).copy(block);
+  const inner = Buffer.alloc(64);
+  const outer = Buffer.alloc(64);
+  for (let i = 0; i < 64; i++) {
+    inner[i] = block[i]! ^ 0x36;
+    outer[i] = block[i]! ^ 0x5c;
   }
+  const p = { inner, outer };
+  pads.set(key, p);
   return p;
 }
 
