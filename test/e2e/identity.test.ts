@@ -125,7 +125,7 @@ test('a staff member signs in with password and TOTP, then looks up a resident',
     .where('ward_code', '=', '141313')
     .executeTakeFirstOrThrow();
   await page.getByLabel('氏名またはフリガナ').fill(someone.family_name_kana);
-  await page.getByRole('button', { name: '検索する' }).click();
+  await page.getByRole('button', { name: '検索する', exact: true }).click();
   await page.getByRole('status').filter({ hasText: '件' }).waitFor();
   await accessible(page, 'resident search');
   await context.close();
