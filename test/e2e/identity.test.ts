@@ -128,6 +128,28 @@ test('a staff member signs in with password and TOTP, then looks up a resident',
   await page.getByRole('button', { name: '検索する', exact: true }).click();
   await page.getByRole('status').filter({ hasText: '件' }).waitFor();
   await accessible(page, 'resident search');
+
+  // A user-verifying passkey is a second factor by itself: the next sign-in needs no code.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  await page.goto(`${base}/staff`);
+  await page.getByLabel('パスキーの名前').fill('窓口端末');
+  await page.getByRole('button', { name: 'この端末でパスキーを登録する' }).click();
+  await page.getByText('パスキーを登録しました').waitFor();
+  await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
+  await page.goto(`${base}/staff/sign-in`);
+  await page.getByRole('button', { name: 'パスキーでサインイン' }).first().click();
+  await page.getByRole('heading', { name: '職員ポータル' }).waitFor();
   await context.close();
 });
 

@@ -61,7 +61,7 @@
         });
         const label = register.querySelector('input[name="label"]').value;
         await post('/api/auth/passkeys/registration', { response: credential.toJSON(), label });
-        window.location.assign('/account?notice=accountPasskeyAdded#passkeys');
+        window.location.assign(register.dataset.done || '/account?notice=accountPasskeyAdded#passkeys');
       } catch (error) {
         showError(register, error);
       }

@@ -5,6 +5,7 @@ import { t, th } from '../../../platform/i18n/i18n.ts';
 import { button } from '../../../platform/pages/components/button/button.ts';
 import { notificationBanner } from '../../../platform/pages/components/notification-banner/notification-banner.ts';
 import { pageHeading } from '../../../platform/pages/components/page-heading/page-heading.ts';
+import { textInput } from '../../../platform/pages/components/text-input/text-input.ts';
 import { html, type SafeHtml } from '../../../platform/pages/html.ts';
 import { csrfInput, type PageContext, renderPage } from '../../../platform/pages/layout.ts';
 import type { StaffContext } from '../staff-access.ts';
@@ -63,7 +64,14 @@ ${pageHeading({ text: th(ctx.lang, 'identity.staffHomeTitle') })}
 <li><a href="/staff/proxies">${th(ctx.lang, 'identity.staffProxies')}</a></li>
 <li><a href="/staff/audit">${th(ctx.lang, 'identity.staffAudit')}</a></li>
 <li><a href="/staff/devices">${th(ctx.lang, 'identity.staffDevices')}</a></li>
-</ul>`,
+</ul>
+<h2>${th(ctx.lang, 'identity.passkeysTitle')}</h2>
+<div data-passkey-register data-done="/staff?notice=accountPasskeyAdded" hidden>
+${textInput({ id: 'passkey-label', name: 'label', label: t(ctx.lang, 'identity.passkeyLabel'), hint: t(ctx.lang, 'identity.passkeyLabelHint') })}
+<button class="button button--secondary" type="button" data-passkey-register-start>${th(ctx.lang, 'identity.passkeyRegister')}</button>
+<p class="form-field__error" data-passkey-error role="alert" hidden></p>
+</div>
+<script src="/assets/identity/passkey.js" defer></script>`,
   });
 }
 

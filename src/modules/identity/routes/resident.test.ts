@@ -90,6 +90,21 @@ test('signing up twice with one address sends "already registered" and reveals n
   await mailTo('twice@example.jp', 'お申し込みについて');
 });
 
+test('the sign-up form cannot be used to flood one mailbox', async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const agent = new Agent(city.app);
+    await agent.get('/sign-up');
+    const response = await agent.post('/sign-up', {
+      displayName: '麻生 一',
+      email: 'flood@example.jp',
+      password: 'asao-lantern-river-3',
+    });
+    statuses.push(response.statusCode);
+  }
+  assert.deepEqual(statuses, [200, 200, 200, 429]);
+});
+
 test('sign-in rotates the session token: a token planted before sign-in never becomes signed in', async () => {
   const agent = new Agent(city.app);
   await agent.get('/sign-in');

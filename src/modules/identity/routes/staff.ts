@@ -151,7 +151,11 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
     const notice = (request.query as Record<string, string>).notice;
     return sendPage(
       reply,
-      renderStaffHome(pageContext(request), staff, notice === 'deviceRegisteredDone' ? notice : undefined),
+      renderStaffHome(
+        pageContext(request),
+        staff,
+        notice === 'deviceRegisteredDone' || notice === 'accountPasskeyAdded' ? notice : undefined,
+      ),
     );
   });
 

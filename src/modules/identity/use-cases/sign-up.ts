@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
+import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
 import { audit, type RequestMeta } from '../audit.ts';
 import { alreadyRegisteredMessage, createEmailToken, enqueueEmail, verifyEmailMessage } from '../emails.ts';
@@ -33,6 +34,11 @@ export async function signUp(deps: { db: Kysely<any>; jobs: Jobs }, input: SignU
   if (weak) errors.push({ field: 'password', message: weak });
   if (errors.length > 0) throw new AppError('validation_failed', '入力内容を確認してください。', { errors });
 
+  // Sign-ups send mail: limits keep the form from being used to flood someone's mailbox.
+  await enforceRateLimits(deps.db, input.tenantId, [
+    { key: `sign-up:ip:${input.meta.ip}`, limit: 20, windowSeconds: 3600 },
+    { key: `sign-up:email:${email}`, limit: 3, windowSeconds: 3600 },
+  ]);
   const passwordHash = await hashPassword(input.password);
   await withTenant(deps.db, input.tenantId, async (trx) => {
     const existing = await trx.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
