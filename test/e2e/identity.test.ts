@@ -111,12 +111,12 @@ test('a staff member signs in with password and TOTP, then looks up a resident',
   await page.getByRole('button', { name: 'サインイン', exact: true }).click();
   await page.getByRole('heading', { name: '2段階認証の設定' }).waitFor();
   await accessible(page, 'TOTP enrolment');
-  const secret = (await page.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');
+  const secret = ((await page.locator('[data-totp-secret]').textContent()) ?? '').replace(/\s/g, '');
   await page.getByLabel('確認コード（6桁）').fill(totpCode(base32Decode(secret), totpStep()));
   await page.getByRole('button', { name: '確認する' }).click();
   await page.getByRole('heading', { name: '職員ポータル' }).waitFor();
   await accessible(page, 'staff portal');
-  assert.match(await page.locator('[data-staff-zone]').innerText(), /LGWAN/);
+  assert.match((await page.locator('[data-staff-zone]').textContent()) ?? '', /LGWAN/);
 
   await page.getByRole('link', { name: '住民記録の照会' }).click();
   const someone = await city.database.ownerDb
@@ -180,7 +180,7 @@ test('identity pages in every language pass axe-core, signed out, signed in and 
   await page.getByLabel('メールアドレス').fill('auditor@kawasaki.example');
   await page.getByLabel('パスワード').fill('cityhall-staff-demo');
   await page.getByRole('button', { name: 'サインイン', exact: true }).click();
-  const secret = (await page.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');
+  const secret = ((await page.locator('[data-totp-secret]').textContent()) ?? '').replace(/\s/g, '');
   await page.getByLabel('確認コード（6桁）').fill(totpCode(base32Decode(secret), totpStep()));
   await page.getByRole('button', { name: '確認する' }).click();
   await page.getByRole('heading', { name: '職員ポータル' }).waitFor();

@@ -1,9 +1,10 @@
 // 個人番号による照会: exact match through the blind index; the number itself is decrypted only to show
 // its last four digits. Access control and audit are the caller's (identity's policy decision point).
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
 import { maskMyNumber } from '../../../platform/crypto/my-number.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import { selectResidentSummaries } from '../queries.ts';
 import type { ResidentSummary } from './search-residents.ts';
 
 export async function findResidentByMyNumber(
@@ -12,24 +13,7 @@ export async function findResidentByMyNumber(
 ): Promise<(ResidentSummary & { myNumberMasked: string }) | undefined> {
   const index = await deps.fieldCrypto.blindIndex(input.tenantId, input.myNumber);
   const row = await withTenant(deps.db, input.tenantId, async (trx) => {
-    let query = trx
-      .selectFrom('residents as r')
-      .innerJoin('households as h', (j) =>
-        j.onRef('h.tenant_id', '=', 'r.tenant_id').onRef('h.id', '=', 'r.household_id'),
-      )
-      .select([
-        sql<string>`r.id::text`.as('id'),
-        'r.family_name as familyName',
-        'r.given_name as givenName',
-        'r.family_name_kana as familyNameKana',
-        'r.given_name_kana as givenNameKana',
-        sql<string>`to_char(r.birth_date, 'YYYY-MM-DD')`.as('birthDate'),
-        'r.sex',
-        'r.ward_code as wardCode',
-        'h.address',
-        'r.my_number',
-      ])
-      .where('r.my_number_index', '=', index);
+    let query = selectResidentSummaries(trx).select('r.my_number').where('r.my_number_index', '=', index);
     if (input.wards && input.wards.length > 0) query = query.where('r.ward_code', 'in', input.wards);
     return query.executeTakeFirst();
   });

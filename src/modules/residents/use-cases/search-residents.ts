@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { toKatakanaReading } from '../../../platform/ja/kana.ts';
+import { selectResidentSummaries } from '../queries.ts';
 
 export interface ResidentSummary {
   id: string;
@@ -27,22 +28,7 @@ export async function searchResidents(
   const like = `${text.replace(/[%_\\]/g, '\\$&')}%`;
   const kanaLike = `${kana.replace(/[%_\\]/g, '\\$&')}%`;
   return withTenant(deps.db, input.tenantId, async (trx) => {
-    let query = trx
-      .selectFrom('residents as r')
-      .innerJoin('households as h', (j) =>
-        j.onRef('h.tenant_id', '=', 'r.tenant_id').onRef('h.id', '=', 'r.household_id'),
-      )
-      .select([
-        sql<string>`r.id::text`.as('id'),
-        'r.family_name as familyName',
-        'r.given_name as givenName',
-        'r.family_name_kana as familyNameKana',
-        'r.given_name_kana as givenNameKana',
-        sql<string>`to_char(r.birth_date, 'YYYY-MM-DD')`.as('birthDate'),
-        'r.sex',
-        'r.ward_code as wardCode',
-        'h.address',
-      ])
+    let query = selectResidentSummaries(trx)
       .where((eb) =>
         eb.or([
           eb(sql`r.family_name || r.given_name`, 'like', like),
