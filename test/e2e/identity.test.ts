@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { base32Decode, totpCode, totpStep } from '../../src/modules/identity/totp.ts';
 import { eventually } from '../helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../helpers/app.ts';
-import { axeViolations, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { addVirtualAuthenticator, axeViolations, describeViolations, launchBrowser } from '../helpers/browser.ts';
 
 let city: TestCityHall;
 let browser: Browser;
@@ -36,18 +36,7 @@ async function accessible(page: Page, label: string): Promise<void> {
 test('a resident signs up, confirms the e-mail, registers a passkey and signs in with it', async () => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  await addVirtualAuthenticator(context, page);
 
   await page.goto(`${base}/sign-up`);
   await accessible(page, 'sign-up');
@@ -130,18 +119,7 @@ test('a staff member signs in with password and TOTP, then looks up a resident',
   await accessible(page, 'resident search');
 
   // A user-verifying passkey is a second factor by itself: the next sign-in needs no code.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  await addVirtualAuthenticator(context, page);
   await page.goto(`${base}/staff`);
   await page.getByLabel('パスキーの名前').fill('窓口端末');
   await page.getByRole('button', { name: 'この端末でパスキーを登録する' }).click();
