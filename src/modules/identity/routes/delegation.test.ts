@@ -46,6 +46,21 @@ test('a resident grants a proxy; the proxy acts for them within the grant; revok
     validUntil: nextYear,
   });
   assert.equal(granted.statusCode, 303);
+  // The same form sent again (a retry): still one grant.
+  await hanako.get('/account/proxies');
+  const retried = await hanako.post('/account/proxies', {
+    proxyEmail: 'taro@example.jp',
+    relationship: 'family',
+    procedures: 'juminhyo-copy\ninkan-certificate',
+    validUntil: nextYear,
+  });
+  assert.equal(retried.statusCode, 303);
+  const grants = await city.database.ownerDb
+    .selectFrom('proxy_grants')
+    .select('id')
+    .where('revoked_at', 'is', null)
+    .execute();
+  assert.equal(grants.length, 1);
   const list = await hanako.get('/account/proxies?notice=proxyGranted');
   assert.match(list.body, /川崎 太郎/);
   assert.match(list.body, /juminhyo-copy、inkan-certificate/);
@@ -170,6 +185,14 @@ test('a business is registered with a valid corporate number and its owner adds 
     address: '川崎区宮本町1',
   });
   assert.equal(ok.statusCode, 303);
+  await hanako.get('/account/businesses');
+  const retried = await hanako.post('/account/businesses', {
+    name: '川崎工務店',
+    corporateNumber: '７０００－０１２０５０００２',
+    address: '川崎区宮本町1',
+  });
+  assert.equal(retried.statusCode, 303, 'a retried request lands on the same business');
+  assert.equal((await city.database.ownerDb.selectFrom('businesses').select('id').execute()).length, 1);
   const page = await hanako.get('/account/businesses');
   assert.match(page.body, /川崎工務店/);
   assert.match(page.body, /7000012050002/);

@@ -41,6 +41,15 @@ export async function createBusiness(
   }
   if (errors.length > 0) throw new AppError('validation_failed', '入力内容を確認してください。', { errors });
   return withTenant(deps.db, input.tenantId, async (trx) => {
+    // Sent twice by the same person (a retried request): the business that first request made.
+    const same = await trx
+      .selectFrom('businesses')
+      .select('id')
+      .where('created_by', '=', input.accountId)
+      .where('name', '=', name)
+      .where('address', '=', address)
+      .executeTakeFirst();
+    if (same) return { businessId: same.id as string };
     if (corporateNumber) {
       const existing = await trx
         .selectFrom('businesses')

@@ -1,6 +1,6 @@
 // 代理の依頼: a resident lets another account holder act for them, for some procedures or all, until a
 // date. Staff register the same from documents (a guardian's 登記事項証明書) with `grantedBy: 'staff'`.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import { audit, type RequestMeta } from '../audit.ts';
@@ -100,6 +100,18 @@ export async function grantProxy(deps: { db: Kysely<any> }, input: GrantProxyInp
         errors: [{ field: 'proxyEmail', message: 'ご自身を代理人にはできません。' }],
       });
     }
+    // A form sent twice (a double click, a retried request) gives the same grant, not a second one.
+    const same = await trx
+      .selectFrom('proxy_grants')
+      .select('id')
+      .where('principal_id', '=', principal.id)
+      .where('proxy_id', '=', proxy.id)
+      .where('relationship', '=', input.relationship)
+      .where(sql<boolean>`procedures = ${sql.val(procedures)}::text[]`)
+      .where('valid_until', '=', input.validUntil)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (same) return { grantId: same.id as string };
     const grant = await trx
       .insertInto('proxy_grants')
       .values({
