@@ -1,10 +1,12 @@
 // `cityhall` — the command line: serve, migrate, seed, keys, audit. Each command is a thin call into the platform.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { demoProxy, demoResident, demoStaff, demoStaffPassword } from '../modules/identity/demo.ts';
 import { jpkiCommand } from '../modules/identity/jpki/cli.ts';
 import { ensureDemoCard } from '../modules/identity/jpki/ensure-demo-card.ts';
+import { createStaffMember, type StaffRole } from '../modules/identity/use-cases/create-staff-member.ts';
 import { modules } from '../modules/index.ts';
 import { describeVerifyResult, verifyAuditChain } from '../platform/audit/verify.ts';
 import { ConfigError, loadConfig, type ServeRole } from '../platform/config/config.ts';
@@ -15,6 +17,7 @@ import { rotateKeys } from '../platform/crypto/rotate-keys.ts';
 import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
 import { loadMigrations, MigrationError } from '../platform/db/migrate.ts';
 import { appUrlFrom, createDatabase } from '../platform/db/pool.ts';
+import { AppError } from '../platform/http/errors.ts';
 import { createLogger } from '../platform/log/log.ts';
 import {
   masterKeyWrapper,
@@ -35,6 +38,8 @@ const usage = `使い方: cityhall <command> [options]
                      合成（架空）の住民データを作ります。--residents 1550000 で川崎市の全人口規模
   jpki <demo-ca|demo-card|sign|verify|revoke> …
                      マイナンバーカード（公的個人認証）のデモ用認証局・カード・署名（cityhall jpki help）
+  staff add --email E --name 氏名 --number 職員番号 --role R[,R] [--department D,…] [--ward 区コード,…] [--tenant ID]
+                     職員アカウントを作ります（パスワードは STAFF_PASSWORD、なければ生成して表示。初回サインインで2段階認証を設定）
   keys rotate [--new-data-key]
                      各自治体のデータ鍵を現在のマスター鍵（CITYHALL_MASTER_KEY）で包み直します
   audit verify [--tenant ID]
@@ -157,6 +162,59 @@ async function auditCommand(args: string[]): Promise<void> {
   });
 }
 
+async function staffCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      tenant: { type: 'string', default: 'kawasaki' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      number: { type: 'string' },
+      role: { type: 'string' },
+      department: { type: 'string', default: '' },
+      ward: { type: 'string', default: '' },
+    },
+  });
+  if (sub !== 'add' || !values.email || !values.name || !values.number || !values.role) {
+    throw new ConfigError(
+      '使い方: cityhall staff add --email E --name 氏名 --number 職員番号 --role counter_staff[,case_worker] [--department D] [--ward 141313]',
+    );
+  }
+  const list = (v: string) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const password = process.env.STAFF_PASSWORD || randomBytes(12).toString('base64url');
+  await withOwner(async (owner, config) => {
+    await prepareDatabase(owner, config, await loadMigrations(migrationSources(modules)));
+    const appUrl = appUrlFrom(owner.pool.options.connectionString!, config.appDbRole, config.appDbPassword);
+    const { db, pool } = createDatabase(appUrl, { max: 2 });
+    try {
+      await createStaffMember(
+        { db },
+        {
+          tenantId: values.tenant,
+          email: values.email!,
+          displayName: values.name!,
+          password,
+          staffNumber: values.number!,
+          roles: list(values.role!) as StaffRole[],
+          departments: list(values.department),
+          wards: list(values.ward),
+        },
+      );
+    } finally {
+      await pool.end();
+    }
+  });
+  process.stdout.write(
+    `職員アカウントを作りました: ${values.email}` +
+      (process.env.STAFF_PASSWORD ? '\n' : `\n初期パスワード: ${password}（本人に安全な方法で伝えてください）\n`),
+  );
+}
+
 async function keysCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub !== 'rotate') throw new ConfigError('使い方: cityhall keys rotate [--new-data-key]');
@@ -277,6 +335,8 @@ async function main(argv: string[]): Promise<void> {
       return auditCommand(rest);
     case 'keys':
       return keysCommand(rest);
+    case 'staff':
+      return staffCommand(rest);
     case 'jpki':
       return jpkiCommand(rest, { stdout: process.stdout });
     case undefined:
@@ -302,7 +362,7 @@ main(process.argv.slice(2))
       process.stderr.write(`オプションが正しくありません: ${(error as Error).message.split('\n')[0]}\n\n${usage}\n`);
       process.exit(2);
     }
-    const known = [ConfigError, StartupError, MigrationError, EmbeddedPostgresError, MasterKeyError].some(
+    const known = [ConfigError, StartupError, MigrationError, EmbeddedPostgresError, MasterKeyError, AppError].some(
       (k) => error instanceof k,
     );
     process.stderr.write(`\nエラー: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
