@@ -12,6 +12,8 @@ export interface ActingParty {
   /** The principal when a proxy acts; otherwise the actor themself. */
   onBehalfOf: string;
   viaProxyGrant: string | null;
+  /** The business (事業者) the actor files for, when the session acts as one. */
+  business: string | null;
 }
 
 export async function findLiveGrant(
@@ -42,7 +44,14 @@ export async function resolveActingParty(
   input: { tenantId: string; session: Session; procedureCode: string; procedureAllowsProxy: boolean },
 ): Promise<ActingParty> {
   const { session } = input;
-  if (!session.actingFor) return { actor: session.accountId, onBehalfOf: session.accountId, viaProxyGrant: null };
+  if (!session.actingFor) {
+    return {
+      actor: session.accountId,
+      onBehalfOf: session.accountId,
+      viaProxyGrant: null,
+      business: session.actingAsBusiness ?? null,
+    };
+  }
   if (!input.procedureAllowsProxy) {
     throw new AppError('forbidden', 'この手続は代理人による申請ができません。ご本人が申請してください。');
   }
@@ -55,5 +64,5 @@ export async function resolveActingParty(
       `${session.actingFor.name} さんから、この手続の代理を任されていません（取り消されたか、期限が切れた可能性があります）。`,
     );
   }
-  return { actor: session.accountId, onBehalfOf: session.actingFor.id, viaProxyGrant: grantId };
+  return { actor: session.accountId, onBehalfOf: session.actingFor.id, viaProxyGrant: grantId, business: null };
 }
