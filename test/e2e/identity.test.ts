@@ -150,7 +150,7 @@ test('identity pages in every language pass axe-core, signed out, signed in and 
   await page.getByLabel('パスワード').fill('kawasaki-demo-2026');
   await page.getByRole('button', { name: 'サインイン', exact: true }).click();
   await page.waitForURL(`${base}/account`);
-  await visit(['/account', '/account/proxies', '/account/businesses', '/assurance']);
+  await visit(['/account', '/account/proxies', '/account/businesses', '/account/jpki', '/assurance']);
   await page.goto(`${base}/account?lang=ja`);
   await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
 
