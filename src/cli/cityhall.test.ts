@@ -134,3 +134,55 @@ test('npm start path: serve --demo on the embedded PostgreSQL answers, and Ctrl-
   const left = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' }).stdout.trim();
   assert.equal(left, '', 'no postgres (or other) process still runs on the data folder');
 });
+
+test('audit verify names the first altered entry and exits 1; --head finds a cut-off end', async () => {
+  const { randomBytes } = await import('node:crypto');
+  const { sql } = await import('kysely');
+  const { loadSecrets } = await import('../platform/config/secrets.ts');
+  const { withTenant } = await import('../platform/db/tenant.ts');
+  const { appendAudit } = await import('../platform/audit/audit.ts');
+  const { sealAuditLog } = await import('../platform/audit/seal.ts');
+  const env = {
+    CITYHALL_SECRET: randomBytes(32).toString('base64'),
+    CITYHALL_MASTER_KEY: `k1:${randomBytes(32).toString('base64')}`,
+  };
+  const key = (await loadSecrets(env, '/nonexistent')).derive('audit-chain');
+  await database.ownerDb
+    .insertInto('tenants')
+    .values({ id: 'kawasaki', lg_code: '141305', name_ja: '川崎市', name_en: 'Kawasaki' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  for (let i = 0; i < 5; i++) {
+    await withTenant(database.db, 'kawasaki', (trx) =>
+      appendAudit(trx, {
+        tenantId: 'kawasaki',
+        actor: 'a',
+        actorKind: 'staff',
+        action: 'resident.read',
+        resourceType: 'resident',
+        dataClass: 'personal',
+        decision: 'allow',
+      }),
+    );
+  }
+  let head = '';
+  await sealAuditLog(database.ownerDb, key, (h) => {
+    head = `${h.tenantId}:${h.seq}:${h.hash}`;
+  });
+  const clean = cityhall(['audit', 'verify', '--head', head], env);
+  assert.equal(clean.status, 0, clean.stderr);
+  assert.match(clean.stdout, /検証した件数: 5 件/);
+  assert.match(clean.stdout, /改ざんは見つかりませんでした/);
+
+  await sql`update audit_log set actor = 'b' where chain_seq = 3`.execute(database.ownerDb);
+  const altered = cityhall(['audit', 'verify'], env);
+  assert.equal(altered.status, 1);
+  assert.match(altered.stdout, /最初に改ざんされた記録: 自治体 kawasaki の連番 3.*内容の変更/);
+
+  await sql`delete from audit_log where chain_seq >= 3`.execute(database.ownerDb);
+  assert.equal(cityhall(['audit', 'verify'], env).status, 0, 'without a head, a cut end looks whole');
+  const cut = cityhall(['audit', 'verify', '--head', head], env);
+  assert.equal(cut.status, 1);
+  assert.match(cut.stdout, /連番 3.*記録済みの先頭より後ろの削除/);
+  assert.equal(cityhall(['audit', 'verify', '--head', 'nonsense'], env).status, 1);
+});

@@ -8,7 +8,7 @@ import { jpkiCommand } from '../modules/identity/jpki/cli.ts';
 import { ensureDemoCard } from '../modules/identity/jpki/ensure-demo-card.ts';
 import { createStaffMember, type StaffRole } from '../modules/identity/use-cases/create-staff-member.ts';
 import { modules } from '../modules/index.ts';
-import { describeVerifyResult, verifyAuditChain } from '../platform/audit/verify.ts';
+import { describeVerifyResult, type ExpectedHead, parseHead, verifyAuditChain } from '../platform/audit/verify.ts';
 import { ConfigError, loadConfig, type ServeRole } from '../platform/config/config.ts';
 import { loadSecrets } from '../platform/config/secrets.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
@@ -42,8 +42,8 @@ const usage = `使い方: cityhall <command> [options]
                      職員アカウントを作ります（パスワードは STAFF_PASSWORD、なければ生成して表示。初回サインインで2段階認証を設定）
   keys rotate [--new-data-key]
                      各自治体のデータ鍵を現在のマスター鍵（CITYHALL_MASTER_KEY）で包み直します
-  audit verify [--tenant ID]
-                     監査ログのハッシュ連鎖を検証し、最初に改ざんされた記録を示します
+  audit verify [--tenant ID] [--head 自治体ID:連番:ハッシュ]
+                     監査ログのハッシュ連鎖を検証し、最初に改ざんされた記録を示します（--head: ログに残った先頭と照合）
   help               この説明を表示します
 
 環境変数: PORT, HOST, DATABASE_URL, LOG_LEVEL, DEFAULT_TENANT, EMBEDDED_PG_PORT, CITYHALL_DATA_DIR`;
@@ -150,11 +150,23 @@ function demoSignInHelp(base: string, mailbox: boolean): string {
 async function auditCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub !== 'verify') throw new ConfigError('使い方: cityhall audit verify [--tenant ID]');
-  const { values } = parseArgs({ args: rest, options: { tenant: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { tenant: { type: 'string' }, head: { type: 'string', multiple: true, default: [] } },
+  });
+  const heads = new Map<string, ExpectedHead>();
+  for (const text of values.head) {
+    try {
+      const { tenantId, head } = parseHead(text);
+      heads.set(tenantId, head);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
   await withOwner(async (owner, config) => {
     const secrets = await loadSecrets(process.env, config.dataDir);
     const started = performance.now();
-    const result = await verifyAuditChain(owner.db, secrets.derive('audit-chain'), values.tenant);
+    const result = await verifyAuditChain(owner.db, secrets.derive('audit-chain'), values.tenant, heads);
     process.stdout.write(
       `${describeVerifyResult(result)}\n（${((performance.now() - started) / 1000).toFixed(1)} 秒）\n`,
     );

@@ -209,3 +209,20 @@ test('the per-entry hash is HMAC-SHA256 of previous hash, position and canonical
     createHmac('sha256', key).update(prev.subarray(0, 5)).update('7\n["kawasaki","1","監査"]').digest(),
   );
 });
+
+test('cutting entries off the end is found against a head recorded outside the database', async () => {
+  await resetChain();
+  await append('kawasaki', 10);
+  const heads: { tenantId: string; seq: string; hash: string }[] = [];
+  await sealAuditLog(database.ownerDb, key, (h) => heads.push(h));
+  const head = heads.at(-1)!;
+  assert.equal(head.seq, '10');
+  const { parseHead } = await import('./verify.ts');
+  const expected = new Map([['kawasaki', parseHead(`kawasaki:${head.seq}:${head.hash}`).head]]);
+  assert.equal((await verifyAuditChain(database.ownerDb, key, 'kawasaki', expected)).ok, true);
+  await sql`delete from audit_log where chain_seq > 7`.execute(database.ownerDb);
+  assert.equal((await verifyAuditChain(database.ownerDb, key, 'kawasaki')).ok, true, 'the chain alone cannot tell');
+  const result = await verifyAuditChain(database.ownerDb, key, 'kawasaki', expected);
+  assert.equal(result.firstBad?.problem, 'truncated');
+  assert.equal(result.firstBad?.seq, '8');
+});

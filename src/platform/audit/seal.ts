@@ -9,7 +9,19 @@ import { type ChainRow, chainColumns, entryHash, genesis } from './chain.ts';
 
 const lockBase = 7_262_100;
 
-export async function sealTenant(db: Kysely<any>, tenantId: string, key: Buffer, batch = 10_000): Promise<number> {
+export interface ChainHead {
+  tenantId: string;
+  seq: string;
+  hash: string;
+}
+
+export async function sealTenant(
+  db: Kysely<any>,
+  tenantId: string,
+  key: Buffer,
+  batch = 10_000,
+  onHead?: (head: ChainHead) => void,
+): Promise<number> {
   return withTenant(db, tenantId, async (trx) => {
     const locked = await sql<{
       ok: boolean;
@@ -39,17 +51,18 @@ export async function sealTenant(db: Kysely<any>, tenantId: string, key: Buffer,
     await sql`update audit_log a set chain_seq = v.seq, prev_hash = v.prev, hash = v.hash
       from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::bytea[], ${hashes}::bytea[]) as v(id, seq, prev, hash)
       where a.tenant_id = ${tenantId} and a.id = v.id`.execute(trx);
+    onHead?.({ tenantId, seq: seq.toString(), hash: prev.toString('hex') });
     return pending.rows.length;
   });
 }
 
 /** Seals every tenant's pending entries; returns how many were sealed. */
-export async function sealAuditLog(db: Kysely<any>, key: Buffer): Promise<number> {
+export async function sealAuditLog(db: Kysely<any>, key: Buffer, onHead?: (head: ChainHead) => void): Promise<number> {
   const tenants = await sql<{ id: string }>`select id from tenants order by id`.execute(db);
   let sealed = 0;
   for (const { id } of tenants.rows) {
     for (;;) {
-      const n = await sealTenant(db, id, key);
+      const n = await sealTenant(db, id, key, 10_000, onHead);
       sealed += n;
       if (n < 10_000) break;
     }
@@ -69,7 +82,11 @@ export function startAuditSealer(options: { db: Kysely<any>; key: Buffer; log: L
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     try {
-      const sealed = await sealAuditLog(options.db, options.key);
+      // Each new head goes to the logs: a copy outside the database that `audit verify --head` can check
+      // against, so cutting entries off the end of the chain is found too.
+      const sealed = await sealAuditLog(options.db, options.key, (head) =>
+        options.log.info({ auditHead: `${head.tenantId}:${head.seq}:${head.hash}` }, '監査ログの連鎖の先頭'),
+      );
       if (sealed > 0) options.log.debug({ sealed }, 'audit entries sealed');
     } catch (error) {
       if (!stopped) options.log.warn({ err: error }, '監査ログの封印に失敗しました。次回再試行します');

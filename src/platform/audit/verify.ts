@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../db/tenant.ts';
 import { type ChainRow, chainColumns, entryHash, genesis } from './chain.ts';
 
-export type ChainProblem = 'altered' | 'deleted' | 'reordered';
+export type ChainProblem = 'altered' | 'deleted' | 'reordered' | 'truncated';
 
 export interface VerifyResult {
   ok: boolean;
@@ -14,11 +14,24 @@ export interface VerifyResult {
   firstBad?: { tenantId: string; seq: string; id: string; problem: ChainProblem };
 }
 
+/** A chain head recorded earlier (from the sealer's log line `tenant:seq:hash`). */
+export interface ExpectedHead {
+  seq: string;
+  hash: string;
+}
+
+export function parseHead(text: string): { tenantId: string; head: ExpectedHead } {
+  const m = /^([a-z][a-z0-9-]{1,62}):(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  if (!m) throw new Error(`--head は「自治体ID:連番:ハッシュ(64桁)」の形で指定してください（いま: ${text}）。`);
+  return { tenantId: m[1]!, head: { seq: m[2]!, hash: m[3]! } };
+}
+
 export async function verifyTenantChain(
   db: Kysely<any>,
   tenantId: string,
   key: Buffer,
   pageSize = 20_000,
+  expectedHead?: ExpectedHead,
 ): Promise<VerifyResult> {
   return withTenant(db, tenantId, async (trx) => {
     let checked = 0;
@@ -28,6 +41,14 @@ export async function verifyTenantChain(
       max: string | null;
     }>`select max(chain_seq)::text as max from audit_log where tenant_id = ${tenantId}`.execute(trx);
     const last = BigInt(top.rows[0]?.max ?? '0');
+    if (expectedHead && BigInt(expectedHead.seq) > last) {
+      return {
+        ok: false,
+        checked: 0,
+        unsealed: 0,
+        firstBad: { tenantId, seq: (last + 1n).toString(), id: '-', problem: 'truncated' },
+      };
+    }
     // Fixed ranges of chain_seq, not "the next N after": each page reads exactly its own index range,
     // whatever the planner's statistics say. The next page is fetched while this one is hashed.
     const fetchPage = (from: bigint) =>
@@ -50,6 +71,10 @@ export async function verifyTenantChain(
         if (!r.hash || !own.equals(r.hash)) return bad('altered');
         // The entry is intact but does not follow the one before: moved, or the one before was replaced.
         if (!r.prev_hash?.equals(prev)) return bad('reordered');
+        // The recorded head must still be in the chain, unchanged.
+        if (expectedHead && r.chain_seq === expectedHead.seq && r.hash.toString('hex') !== expectedHead.hash) {
+          return bad('truncated');
+        }
         prev = r.hash;
         expectedSeq = seq + 1n;
         checked++;
@@ -61,13 +86,18 @@ export async function verifyTenantChain(
   });
 }
 
-export async function verifyAuditChain(db: Kysely<any>, key: Buffer, tenantId?: string): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  db: Kysely<any>,
+  key: Buffer,
+  tenantId?: string,
+  heads: Map<string, ExpectedHead> = new Map(),
+): Promise<VerifyResult> {
   const tenants = tenantId
     ? [tenantId]
     : (await sql<{ id: string }>`select id from tenants order by id`.execute(db)).rows.map((r) => r.id);
   const total: VerifyResult = { ok: true, checked: 0, unsealed: 0 };
   for (const id of tenants) {
-    const result = await verifyTenantChain(db, id, key);
+    const result = await verifyTenantChain(db, id, key, 20_000, heads.get(id));
     total.checked += result.checked;
     total.unsealed += result.unsealed;
     if (!result.ok) return { ...total, ok: false, firstBad: result.firstBad! };
@@ -79,6 +109,7 @@ const problemText: Record<ChainProblem, string> = {
   altered: '内容の変更',
   deleted: '削除（連番の欠け）',
   reordered: '順序の入れ替えまたは差し替え',
+  truncated: '記録済みの先頭より後ろの削除・作り直し',
 };
 
 export function describeVerifyResult(result: VerifyResult): string {
