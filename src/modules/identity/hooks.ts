@@ -18,7 +18,7 @@ export async function identityHooks(app: FastifyInstance, deps: PlatformDeps): P
     if (!request.tenant) return;
     const token = readCookie(request, sessionCookie);
     if (!token) return;
-    const session = await loadSession(deps.db, request.tenant.id, token, deps.config.sessionIdleMinutes);
+    const session = await loadSession(deps, request.tenant.id, token, deps.config.sessionIdleMinutes);
     if (!session) return;
     request.session = session;
     if (!session.mfaPending) {

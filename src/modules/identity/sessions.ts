@@ -3,7 +3,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
-import { withTenant } from '../../platform/db/tenant.ts';
+import type pg from 'pg';
+import { readWithTenant, withTenant } from '../../platform/db/tenant.ts';
 import { clearCookie, readCookie, setCookie } from '../../platform/http/cookies.ts';
 import type { PlatformDeps } from '../../platform/module.ts';
 
@@ -52,23 +53,25 @@ export interface NewSession {
   absoluteHours: number;
 }
 
+function sessionInsert(db: Kysely<any>, session: NewSession, token: string) {
+  return db.insertInto('sessions').values({
+    tenant_id: session.tenantId,
+    // Written as hex so the statement can also go out inlined in one message (readWithTenant).
+    token_hash: sql`decode(${hashToken(token).toString('hex')}, 'hex')`,
+    account_id: session.accountId,
+    method: session.method,
+    assurance: session.assurance,
+    mfa_pending: session.mfaPending ?? false,
+    expires_at: sql`now() + make_interval(hours => ${session.absoluteHours})`,
+    ip: session.ip ?? null,
+    user_agent: session.userAgent?.slice(0, 300) ?? null,
+  });
+}
+
 /** Inserts a session and returns the cookie value (the only place the raw token exists). */
 export async function insertSession(trx: Kysely<any>, session: NewSession): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await trx
-    .insertInto('sessions')
-    .values({
-      tenant_id: session.tenantId,
-      token_hash: hashToken(token),
-      account_id: session.accountId,
-      method: session.method,
-      assurance: session.assurance,
-      mfa_pending: session.mfaPending ?? false,
-      expires_at: sql`now() + make_interval(hours => ${session.absoluteHours})`,
-      ip: session.ip ?? null,
-      user_agent: session.userAgent?.slice(0, 300) ?? null,
-    })
-    .execute();
+  await sessionInsert(trx, session, token).execute();
   return token;
 }
 
@@ -97,15 +100,19 @@ interface SessionRow {
 
 /** The live session for this cookie value, or undefined (unknown, revoked, expired, idle too long). */
 export async function loadSession(
-  db: Kysely<any>,
+  deps: { db: Kysely<any>; pool: pg.Pool },
   tenantId: string,
   token: string,
   idleMinutes: number,
 ): Promise<Session | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const tokenHash = hashToken(token);
-  return withTenant(db, tenantId, async (trx) => {
-    const row = (await trx
+  const hex = tokenHash.toString('hex');
+  // Every request with a cookie comes here: one statement, one round trip (readWithTenant).
+  const [row] = await readWithTenant<SessionRow>(
+    deps.pool,
+    tenantId,
+    deps.db
       .selectFrom('sessions as s')
       .innerJoin('accounts as a', (j) => j.onRef('a.tenant_id', '=', 's.tenant_id').onRef('a.id', '=', 's.account_id'))
       .leftJoin('staff_members as m', (j) =>
@@ -134,42 +141,48 @@ export async function loadSession(
         'm.staff_number',
         'm.totp_enrolled_at',
       ])
-      .where('s.token_hash', '=', tokenHash)
+      .where('s.token_hash', '=', sql<Buffer>`decode(${hex}, 'hex')`)
       .where('s.revoked_at', 'is', null)
       .where('s.expires_at', '>', sql<Date>`now()`)
       .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
-      .where('a.disabled_at', 'is', null)
-      .executeTakeFirst()) as SessionRow | undefined;
-    if (!row) return undefined;
-    // Touch at most once a minute: the idle timeout needs no finer grain, and most requests stay read-only.
-    if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-      await trx.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
-    }
-    return {
-      tokenHash,
-      accountId: row.account_id,
-      kind: row.kind,
-      displayName: row.display_name,
-      email: row.email,
-      method: row.method,
-      assurance: row.assurance,
-      mfaPending: row.mfa_pending,
-      residentId: row.resident_id,
-      actingFor: row.acting_for ? { id: row.acting_for, name: row.acting_for_name ?? '' } : undefined,
-      actingAsBusiness: row.acting_as_business ?? undefined,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-      staff: row.roles
-        ? {
-            roles: row.roles,
-            departments: row.departments ?? [],
-            wards: row.wards ?? [],
-            staffNumber: row.staff_number ?? '',
-            totpEnrolled: row.totp_enrolled_at !== null,
-          }
-        : undefined,
-    };
-  });
+      .where('a.disabled_at', 'is', null),
+  );
+  if (!row) return undefined;
+  // Touch at most once a minute: the idle timeout needs no finer grain, and most requests stay read-only.
+  if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await readWithTenant(
+      deps.pool,
+      tenantId,
+      deps.db
+        .updateTable('sessions')
+        .set({ last_seen_at: sql`now()` })
+        .where('token_hash', '=', sql<Buffer>`decode(${hex}, 'hex')`),
+    );
+  }
+  return {
+    tokenHash,
+    accountId: row.account_id,
+    kind: row.kind,
+    displayName: row.display_name,
+    email: row.email,
+    method: row.method,
+    assurance: row.assurance,
+    mfaPending: row.mfa_pending,
+    residentId: row.resident_id,
+    actingFor: row.acting_for ? { id: row.acting_for, name: row.acting_for_name ?? '' } : undefined,
+    actingAsBusiness: row.acting_as_business ?? undefined,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    staff: row.roles
+      ? {
+          roles: row.roles,
+          departments: row.departments ?? [],
+          wards: row.wards ?? [],
+          staffNumber: row.staff_number ?? '',
+          totpEnrolled: row.totp_enrolled_at !== null,
+        }
+      : undefined,
+  };
 }
 
 export async function revokeSession(trx: Kysely<any>, tokenHash: Buffer): Promise<void> {
@@ -196,23 +209,31 @@ export async function revokeAllSessions(trx: Kysely<any>, accountId: string): Pr
  * token planted before sign-in (session fixation) never becomes a signed-in session.
  */
 export async function startSession(
-  deps: Pick<PlatformDeps, 'db' | 'config'>,
+  deps: Pick<PlatformDeps, 'db' | 'pool' | 'config'>,
   request: FastifyRequest,
   reply: FastifyReply,
   session: Omit<NewSession, 'tenantId' | 'absoluteHours' | 'ip' | 'userAgent'>,
 ): Promise<void> {
   const tenantId = request.tenant.id;
   const previous = readCookie(request, sessionCookie);
-  const token = await withTenant(deps.db, tenantId, async (trx) => {
-    if (previous) await revokeSession(trx, hashToken(previous));
-    return insertSession(trx, {
-      ...session,
-      tenantId,
-      absoluteHours: deps.config.sessionAbsoluteHours,
-      ip: request.ip,
-      userAgent: request.headers['user-agent'],
+  const fresh: NewSession = {
+    ...session,
+    tenantId,
+    absoluteHours: deps.config.sessionAbsoluteHours,
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+  };
+  let token: string;
+  if (previous) {
+    token = await withTenant(deps.db, tenantId, async (trx) => {
+      await revokeSession(trx, hashToken(previous));
+      return insertSession(trx, fresh);
     });
-  });
+  } else {
+    // Nothing to revoke: one statement, one round trip.
+    token = randomBytes(32).toString('base64url');
+    await readWithTenant(deps.pool, tenantId, sessionInsert(deps.db, fresh, token));
+  }
   setCookie(request, reply, sessionCookie, token);
   request.session = undefined;
 }

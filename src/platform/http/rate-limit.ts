@@ -37,12 +37,28 @@ export async function hitRateLimit(db: Kysely<any>, tenantId: string, rule: Rate
   return { allowed: row.hits <= rule.limit, hits: row.hits, retryAfterSeconds };
 }
 
-/** Counts one hit on each rule and throws 429 (with Retry-After) when any is over its limit. */
+/** Counts one hit on each rule (one statement) and throws 429 (with Retry-After) when any is over its limit. */
 export async function enforceRateLimits(db: Kysely<any>, tenantId: string, rules: RateLimitRule[]): Promise<void> {
-  for (const rule of rules) {
-    const result = await hitRateLimit(db, tenantId, rule);
-    if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
-  }
+  if (rules.length === 0) return;
+  const nowSeconds = Date.now() / 1000;
+  const windows = rules.map((rule) => Math.floor(nowSeconds / rule.windowSeconds) * rule.windowSeconds);
+  const rows = await withTenant(db, tenantId, async (trx) => {
+    const values = sql.join(rules.map((rule, i) => sql`(${tenantId}, ${rule.key}, to_timestamp(${windows[i]!}), 1)`));
+    const result = await sql<{ key: string; hits: number }>`
+      insert into rate_limit_counters (tenant_id, key, window_start, hits) values ${values}
+      on conflict (tenant_id, key, window_start) do update set hits = rate_limit_counters.hits + 1
+      returning key, hits`.execute(trx);
+    if (Math.random() < 0.01) {
+      await sql`delete from rate_limit_counters where window_start < now() - interval '1 day'`.execute(trx);
+    }
+    return result.rows;
+  });
+  let retryAfter = 0;
+  rules.forEach((rule, i) => {
+    const hits = rows.find((r) => r.key === rule.key)?.hits ?? 0;
+    if (hits > rule.limit) retryAfter = Math.max(retryAfter, Math.ceil(windows[i]! + rule.windowSeconds - nowSeconds));
+  });
+  if (retryAfter > 0) throw tooManyRequests(Math.max(1, retryAfter));
 }
 
 export function tooManyRequests(retryAfterSeconds: number): AppError {

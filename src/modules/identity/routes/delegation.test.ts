@@ -78,7 +78,7 @@ test('a resident grants a proxy; the proxy acts for them within the grant; revok
 
   // The same proxy is checked per procedure: covered, not covered, not allowed to proxies.
   const { loadSession } = await import('../sessions.ts');
-  const taroSession = (await loadSession(city.city.deps.db, 'kawasaki', taro.cookies.get('sid')!, 30))!;
+  const taroSession = (await loadSession(city.city.deps, 'kawasaki', taro.cookies.get('sid')!, 30))!;
   const party = await resolveActingParty(city.city.deps, {
     tenantId: 'kawasaki',
     session: taroSession,
