@@ -50,9 +50,9 @@ export function pemToDer(text: string): Uint8Array[] {
 
 /** Certificates or a CRL as the operator hands them over: DER bytes, or PEM (text or bytes, one or many blocks). */
 export function derOrPem(input: Uint8Array | string): Uint8Array[] {
-  const text = typeof input === 'string' ? input : Buffer.from(input.subarray(0, 64)).toString('latin1');
-  if (!text.includes('-----BEGIN')) return typeof input === 'string' ? [] : [input];
-  return pemToDer(typeof input === 'string' ? input : Buffer.from(input).toString('latin1'));
+  const text = typeof input === 'string' ? input : Buffer.from(input).toString('latin1');
+  if (text.includes('-----BEGIN')) return pemToDer(text);
+  return typeof input === 'string' ? [] : [input];
 }
 
 export function derToPem(der: Uint8Array, label: string): string {
