@@ -165,3 +165,19 @@ test('a department administrator administers their own department only, never ci
     true,
   );
 });
+
+test('nobody may change the audit log, whatever their role, zone or device', () => {
+  for (const role of roles)
+    for (const action of actions)
+      for (const dataClass of dataClasses) {
+        const d = decide({
+          subject: { id: 's', roles: [role], departments: ['ward-141313.kumin'], wards: ['141313'] },
+          action,
+          resource: { type: 'audit_log', dataClass },
+          environment: { zone: 'lgwan', deviceRegistered: true, at: officeHours },
+        });
+        const expected = role === 'auditor' && action === 'audit_read';
+        assert.equal(d.allow, expected, `${role} ${action} audit_log (${dataClass}): ${d.reason}`);
+        if (action !== 'audit_read') assert.equal(d.reason, 'audit_read_only');
+      }
+});

@@ -48,6 +48,13 @@ function inScope(r: AccessRequest): boolean {
 // Any matching deny rule refuses, whatever the allow rules say.
 const denyRules: Rule[] = [
   {
+    // The audit log is evidence: no role writes, decides on, administers or exports it as ordinary data.
+    // Auditors read and export it through audit_read alone.
+    reason: 'audit_read_only',
+    message: '監査ログは誰も変更できません。参照・出力は監査担当が行います。',
+    when: (r) => r.resource.type === 'audit_log' && r.action !== 'audit_read',
+  },
+  {
     reason: 'my_number_zone',
     message: '個人番号（マイナンバー）を含む情報は、LGWAN 接続系の端末からのみ扱えます。',
     when: (r) => r.resource.dataClass === 'my_number' && r.environment.zone !== 'lgwan',

@@ -37,10 +37,12 @@ export function createZoneClassifier(spec: string): ZoneClassifier {
       .split(',')
       .map((r) => r.trim())
       .filter(Boolean)) {
-      const [address = '', bits] = range.split('/');
+      const [address = '', bits, ...extra] = range.split('/');
       const family = isIP(address);
       const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
-      if (family === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32)) {
+      // Number('') is 0: a stray '10.0.0.0/' must not quietly make the whole internet LGWAN.
+      const badBits = bits !== undefined && !/^\d{1,3}$/.test(bits);
+      if (family === 0 || badBits || extra.length > 0 || prefix > (family === 6 ? 128 : 32)) {
         throw new ZoneConfigError(
           `環境変数 NETWORK_ZONES のアドレス範囲「${range}」が不正です（例: 10.0.0.0/8, fd00::/8）。`,
         );

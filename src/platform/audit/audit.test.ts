@@ -140,6 +140,51 @@ test('reordering entries is found and named', async () => {
   const result = await verifyAuditChain(database.ownerDb, key, 'kawasaki');
   assert.equal(result.ok, false);
   assert.equal(result.firstBad?.seq, '5');
+  assert.equal(result.firstBad?.problem, 'reordered');
+});
+
+test('moving an entry far along the chain is named a reordering at the first place it disturbs', async () => {
+  await sealed(30);
+  await sql`update audit_log set chain_seq = case chain_seq when 4 then -25 when 25 then -4 end where chain_seq in (4, 25)`.execute(
+    database.ownerDb,
+  );
+  await sql`update audit_log set chain_seq = -chain_seq where chain_seq < 0`.execute(database.ownerDb);
+  const result = await verifyAuditChain(database.ownerDb, key, 'kawasaki');
+  assert.deepEqual([result.firstBad?.seq, result.firstBad?.problem], ['4', 'reordered']);
+});
+
+test('deleting an entry and renumbering the rest to close the gap is still named a deletion', async () => {
+  await sealed(20);
+  await sql`delete from audit_log where chain_seq = 12`.execute(database.ownerDb);
+  await sql`update audit_log set chain_seq = -(chain_seq - 1) where chain_seq > 12`.execute(database.ownerDb);
+  await sql`update audit_log set chain_seq = -chain_seq where chain_seq < 0`.execute(database.ownerDb);
+  const result = await verifyAuditChain(database.ownerDb, key, 'kawasaki');
+  assert.deepEqual([result.firstBad?.seq, result.firstBad?.problem], ['12', 'deleted']);
+});
+
+test('a forged entry slipped into the chain is named an insertion', async () => {
+  await sealed(20);
+  // The forger makes room at 8, copies the links of the entry that was there and invents a hash.
+  await sql`update audit_log set chain_seq = -(chain_seq + 1) where chain_seq >= 8`.execute(database.ownerDb);
+  await sql`update audit_log set chain_seq = -chain_seq where chain_seq < 0`.execute(database.ownerDb);
+  await sql`insert into audit_log (tenant_id, actor, actor_kind, action, resource_type, data_class, decision,
+      chain_seq, prev_hash, hash)
+    select tenant_id, 'staff-forged', 'staff', 'resident.read', 'resident', 'personal', 'allow', 8, prev_hash,
+      sha256(prev_hash)
+    from audit_log where tenant_id = 'kawasaki' and chain_seq = 9`.execute(database.ownerDb);
+  const result = await verifyAuditChain(database.ownerDb, key, 'kawasaki');
+  assert.deepEqual([result.firstBad?.seq, result.firstBad?.problem], ['8', 'inserted']);
+});
+
+test('a forged entry added after the last one cannot pass as sealed', async () => {
+  await sealed(5);
+  await sql`insert into audit_log (tenant_id, actor, actor_kind, action, resource_type, data_class, decision,
+      chain_seq, prev_hash, hash)
+    select tenant_id, 'staff-forged', 'staff', 'resident.read', 'resident', 'personal', 'allow', 6, hash, sha256(hash)
+    from audit_log where tenant_id = 'kawasaki' and chain_seq = 5`.execute(database.ownerDb);
+  const result = await verifyAuditChain(database.ownerDb, key, 'kawasaki');
+  assert.equal(result.ok, false);
+  assert.equal(result.firstBad?.seq, '6');
 });
 
 test('a forged entry with a recomputed plain hash is found: the key is not in the database', async () => {

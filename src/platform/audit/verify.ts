@@ -1,10 +1,11 @@
 // `cityhall audit verify`: walks each tenant's chain in order and names the first entry that was
-// altered, deleted, reordered or inserted. Reads in keyset pages, so memory stays flat at any size.
+// altered, deleted, reordered or inserted. Reads in fixed chain_seq ranges, so memory stays flat at any
+// size. Naming the problem is done once, at the first failure, by looking at the entries after it.
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../db/tenant.ts';
 import { type ChainRow, chainColumns, entryHash, genesis } from './chain.ts';
 
-export type ChainProblem = 'altered' | 'deleted' | 'reordered' | 'truncated';
+export type ChainProblem = 'altered' | 'deleted' | 'reordered' | 'inserted' | 'truncated';
 
 export interface VerifyResult {
   ok: boolean;
@@ -68,8 +69,8 @@ export async function verifyTenantChain(
         };
         if (seq !== expectedSeq) return bad('deleted');
         const own = entryHash(key, r.prev_hash ?? genesis, r.chain_seq!, r);
-        if (!r.hash || !own.equals(r.hash)) return bad('altered');
-        // The entry is intact but does not follow the one before: moved, or the one before was replaced.
+        if (!r.hash || !own.equals(r.hash)) return bad(await diagnose(trx, tenantId, key, seq, prev, r));
+        // Genuine at this place, yet not after the entry before: an entry of an earlier chain put back.
         if (!r.prev_hash?.equals(prev)) return bad('reordered');
         // The recorded head must still be in the chain, unchanged.
         if (expectedHead && r.chain_seq === expectedHead.seq && r.hash.toString('hex') !== expectedHead.hash) {
@@ -84,6 +85,41 @@ export async function verifyTenantChain(
       where tenant_id = ${tenantId} and chain_seq is null and occurred_at < now() - interval '1 minute'`.execute(trx);
     return { ok: true, checked, unsealed: Number(unsealed.rows[0]!.n) };
   });
+}
+
+/** How far past the first failure `diagnose` looks for the entry that belongs there. */
+const diagnosisWindow = 10_000n;
+
+/**
+ * Names what happened at `seq`, the first place whose entry does not verify (everything before it did,
+ * and `prev` is the hash of the last good entry). The seal covers the position, so a genuine entry
+ * verifies only at the place it was sealed in; the key is outside the database, so a forged entry
+ * verifies nowhere. Hence:
+ * - the entry that belongs here sits further on, and the one here is genuine at another place: reordered;
+ * - the entry that belongs here sits further on, and the one here verifies nowhere: inserted (forged);
+ * - the entry that belongs here is gone, and the one here is genuine further on: deleted (and renumbered);
+ * - otherwise the entry here is the one that belongs here, changed: altered.
+ */
+async function diagnose(
+  trx: Kysely<any>,
+  tenantId: string,
+  key: Buffer,
+  seq: bigint,
+  prev: Buffer,
+  here: ChainRow,
+): Promise<ChainProblem> {
+  const after = await sql<ChainRow>`select ${chainColumns} from audit_log
+    where tenant_id = ${tenantId}
+      and chain_seq between ${(seq + 1n).toString()}::bigint and ${(seq + diagnosisWindow).toString()}::bigint
+    order by audit_log.chain_seq`.execute(trx);
+  const genuineAt = (r: ChainRow, at: bigint) =>
+    r.hash !== null && entryHash(key, r.prev_hash ?? genesis, at.toString(), r).equals(r.hash);
+  const belongsHere = after.rows.some((r) => r.prev_hash?.equals(prev) && genuineAt(r, seq));
+  let genuineElsewhere = false;
+  for (let at = seq + 1n; at <= seq + diagnosisWindow && !genuineElsewhere; at++)
+    genuineElsewhere = genuineAt(here, at);
+  if (belongsHere) return genuineElsewhere ? 'reordered' : 'inserted';
+  return genuineElsewhere ? 'deleted' : 'altered';
 }
 
 export async function verifyAuditChain(
@@ -107,8 +143,9 @@ export async function verifyAuditChain(
 
 const problemText: Record<ChainProblem, string> = {
   altered: '内容の変更',
-  deleted: '削除（連番の欠け）',
-  reordered: '順序の入れ替えまたは差し替え',
+  deleted: '削除（記録の欠落）',
+  reordered: '順序の入れ替え',
+  inserted: '偽の記録の挿入',
   truncated: '記録済みの先頭より後ろの削除・作り直し',
 };
 
