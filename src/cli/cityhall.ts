@@ -350,7 +350,8 @@ async function main(argv: string[]): Promise<void> {
     case 'staff':
       return staffCommand(rest);
     case 'jpki':
-      return jpkiCommand(rest, { stdout: process.stdout });
+      process.exitCode = await jpkiCommand(rest, { stdout: process.stdout, stderr: process.stderr });
+      return;
     case undefined:
     case 'help':
     case '--help':

@@ -48,6 +48,13 @@ export function pemToDer(text: string): Uint8Array[] {
   return blocks.map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
 }
 
+/** Certificates or a CRL as the operator hands them over: DER bytes, or PEM (text or bytes, one or many blocks). */
+export function derOrPem(input: Uint8Array | string): Uint8Array[] {
+  const text = typeof input === 'string' ? input : Buffer.from(input).toString('latin1');
+  if (text.includes('-----BEGIN')) return pemToDer(text);
+  return typeof input === 'string' ? [] : [input];
+}
+
 export function derToPem(der: Uint8Array, label: string): string {
   const b64 = Buffer.from(der)
     .toString('base64')

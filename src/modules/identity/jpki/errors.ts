@@ -1,5 +1,6 @@
 // Why a My Number Card certificate or signature was refused: a stable reason code (for API clients and
 // tests) and a Japanese sentence (for people). Always a 400, never a 500, whatever the bytes were.
+// The reason travels in problem+json as errors[0].field, since AppError has no other place for it.
 import { AppError } from '../../../platform/http/errors.ts';
 
 export const jpkiReasons = {
@@ -14,7 +15,7 @@ export const jpkiReasons = {
   unknown_ca: '信頼できる認証局（地方公共団体情報システム機構）が発行した電子証明書ではありません。',
   wrong_key_usage:
     '用途の違う電子証明書です。署名には「署名用電子証明書」を、本人確認には「利用者証明用電子証明書」を使ってください。',
-  wrong_algorithm: '対応していない署名方式です（RSA と SHA-256 以上のハッシュ関数に対応しています）。',
+  wrong_algorithm: '対応していない署名方式です（RSA 2048 ビット以上と SHA-256 に対応しています）。',
   missing_certificate: '署名者の電子証明書が含まれていません。',
 } as const;
 
@@ -23,9 +24,9 @@ export type JpkiReason = keyof typeof jpkiReasons;
 export class JpkiError extends AppError {
   readonly reason: JpkiReason;
 
-  constructor(reason: JpkiReason, extra?: string) {
+  constructor(reason: JpkiReason, extra?: string, options: { cause?: unknown } = {}) {
     const message = extra ? `${jpkiReasons[reason]}（${extra}）` : jpkiReasons[reason];
-    super('jpki_invalid', message, { errors: [{ field: reason, message }] });
+    super('jpki_invalid', message, { errors: [{ field: reason, message }], cause: options.cause });
     this.reason = reason;
   }
 }

@@ -2,9 +2,9 @@
 // the list of revoked serials. Only for trying JPKI locally; a city's real trust anchors come from
 // J-LIS and are configured with JPKI_TRUST_ANCHORS.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DemoCard, KeyedCertificate } from './demo-ca.ts';
+import { createDemoCrl, type DemoCard, type KeyedCertificate } from './demo-ca.ts';
 import { derToPem, pemToDer } from './der.ts';
 
 async function writeKeyed(dir: string, name: string, keyed: KeyedCertificate): Promise<void> {
@@ -34,7 +34,13 @@ export async function loadDemoCa(dir: string): Promise<KeyedCertificate> {
   return readKeyed(dir, 'ca');
 }
 
+// Card ids become folder names, so nothing that could climb out of the folder.
+function checkCardId(id: string): void {
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw new Error('カードIDは英数字と _ - で40文字までで指定してください。');
+}
+
 export async function saveDemoCard(dir: string, card: DemoCard): Promise<void> {
+  checkCardId(card.id);
   const cardDir = path.join(dir, 'cards', card.id);
   await mkdir(cardDir, { recursive: true });
   await writeKeyed(cardDir, 'signing', card.signing);
@@ -42,7 +48,7 @@ export async function saveDemoCard(dir: string, card: DemoCard): Promise<void> {
 }
 
 export async function loadDemoCard(dir: string, id: string): Promise<DemoCard> {
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw new Error('カードIDは英数字と _ - で指定してください。');
+  checkCardId(id);
   const cardDir = path.join(dir, 'cards', id);
   if (!existsSync(cardDir)) throw new Error(`デモカード ${id} がありません（cityhall jpki demo-card --id ${id}）。`);
   return {
@@ -50,6 +56,23 @@ export async function loadDemoCard(dir: string, id: string): Promise<DemoCard> {
     signing: await readKeyed(cardDir, 'signing'),
     authentication: await readKeyed(cardDir, 'authentication'),
   };
+}
+
+/** The first free id of the form card1, card2, … */
+export async function nextCardId(dir: string): Promise<string> {
+  const taken = new Set(existsSync(path.join(dir, 'cards')) ? await readdir(path.join(dir, 'cards')) : []);
+  let n = 1;
+  while (taken.has(`card${n}`)) n++;
+  return `card${n}`;
+}
+
+export function crlPath(dir: string): string {
+  return path.join(dir, 'ca.crl');
+}
+
+/** Re-issues the CRL (DER, where JPKI_CRL_FILE points by default) from revoked.txt, current from now. */
+export async function writeDemoCrl(dir: string): Promise<void> {
+  await writeFile(crlPath(dir), await createDemoCrl(await loadDemoCa(dir), await readRevokedSerials(dir)));
 }
 
 export async function readRevokedSerials(dir: string): Promise<string[]> {
