@@ -4,7 +4,7 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import { clearCookie, readCookie, setCookie } from '../../../platform/http/cookies.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
-import { beginOidcSignIn, completeOidcSignIn, type OidcHandshake } from '../oidc/client.ts';
+import { beginOidcSignIn, completeOidcSignIn, type OidcConfig, type OidcHandshake } from '../oidc/client.ts';
 import { startSession } from '../sessions.ts';
 import { signInWithMyNumberCard } from '../use-cases/sign-in-with-my-number-card.ts';
 import { saveFlow, takeFlow } from '../webauthn.ts';
@@ -15,6 +15,12 @@ const flowCookie = 'oidc_flow';
 export async function oidcRoutes(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
   const settings = deps.config.oidc;
   if (!settings) return;
+  const oidcConfig = (base: string): OidcConfig => ({
+    issuer: new URL(settings.issuer),
+    clientId: settings.clientId,
+    ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
+    redirectUri: `${base}/auth/oidc/callback`,
+  });
 
   app.post('/sign-in/mynumber', { schema: page }, async (request, reply) => {
     const next = safeNext(bodyOf(request).next, '/account');
@@ -22,7 +28,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
       request.session && !request.session.mfaPending && request.session.kind === 'resident'
         ? request.session.accountId
         : null;
-    const { authorizationUrl, handshake } = await beginOidcSignIn(settings, `${baseUrl(request)}/auth/oidc/callback`);
+    const { authorizationUrl, ...handshake } = await beginOidcSignIn(oidcConfig(baseUrl(request)));
     const flowId = await withTenant(deps.db, request.tenant.id, (trx) =>
       saveFlow(trx, request.tenant.id, 'oidc', current, { ...handshake, next }),
     );
@@ -39,7 +45,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
     if (!flow)
       throw new AppError('oidc_failed', '本人確認の有効期限が切れました。もう一度サインインからやり直してください。');
     const callback = new URL(request.url, baseUrl(request));
-    const claims = await completeOidcSignIn(settings, callback, flow.data);
+    const claims = await completeOidcSignIn(oidcConfig(baseUrl(request)), callback, flow.data);
     const { accountId } = await signInWithMyNumberCard(deps, {
       tenantId: request.tenant.id,
       claims,
