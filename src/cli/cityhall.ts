@@ -13,7 +13,7 @@ import { ConfigError, loadConfig, type ServeRole } from '../platform/config/conf
 import { loadSecrets } from '../platform/config/secrets.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { MasterKeyError } from '../platform/crypto/master-key.ts';
-import { rotateKeys } from '../platform/crypto/rotate-keys.ts';
+import { keysCommand } from '../platform/crypto/rotate-keys.ts';
 import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
 import { loadMigrations, MigrationError } from '../platform/db/migrate.ts';
 import { appUrlFrom, createDatabase } from '../platform/db/pool.ts';
@@ -227,18 +227,22 @@ async function staffCommand(args: string[]): Promise<void> {
   );
 }
 
-async function keysCommand(args: string[]): Promise<void> {
-  const [sub, ...rest] = args;
-  if (sub !== 'rotate') throw new ConfigError('使い方: cityhall keys rotate [--new-data-key]');
-  const { values } = parseArgs({ args: rest, options: { 'new-data-key': { type: 'boolean', default: false } } });
+async function keysCommandOnOwner(args: string[]): Promise<void> {
+  // The owner connection (embedded PostgreSQL started if needed) and the master key the server uses
+  // (from the environment, or the demo's generated one in the data folder).
   await withOwner(async (owner, config) => {
+    await prepareDatabase(owner, config, await loadMigrations(migrationSources(modules)));
     const secrets = await loadSecrets(process.env, config.dataDir);
-    const result = await rotateKeys(owner.db, masterKeyWrapper(secrets), { newDataKey: values['new-data-key'] });
-    process.stdout.write(
-      `データ鍵 ${result.rewrapped} 件をマスター鍵で包み直しました。` +
-        (values['new-data-key'] ? `新しい暗号化鍵を ${result.newDataKeys} 自治体に作成しました。` : '') +
-        '\nこれ以降、以前のマスター鍵（CITYHALL_MASTER_KEY_PREVIOUS）は不要です。\n',
-    );
+    process.exitCode = await keysCommand(args, {
+      databaseUrl: owner.pool.options.connectionString!,
+      env: {
+        ...process.env,
+        CITYHALL_MASTER_KEY: secrets.masterKey,
+        ...(secrets.previousMasterKey ? { CITYHALL_MASTER_KEY_PREVIOUS: secrets.previousMasterKey } : {}),
+      },
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
   });
 }
 
@@ -346,7 +350,7 @@ async function main(argv: string[]): Promise<void> {
     case 'audit':
       return auditCommand(rest);
     case 'keys':
-      return keysCommand(rest);
+      return keysCommandOnOwner(rest);
     case 'staff':
       return staffCommand(rest);
     case 'jpki':

@@ -25,21 +25,11 @@ export interface RotationInput {
   tenantId?: string;
 }
 
-export function rotateKeys(
-  deps: { db: Kysely<any>; wrapper: KeyWrapper },
-  input?: RotationInput,
-): Promise<RotationResult>;
-/** @deprecated the positional form; use rotateKeys({ db, wrapper }, input). */
-export function rotateKeys(db: Kysely<any>, wrapper: KeyWrapper, input?: RotationInput): Promise<RotationResult>;
 export async function rotateKeys(
-  first: { db: Kysely<any>; wrapper: KeyWrapper } | Kysely<any>,
-  second?: KeyWrapper | RotationInput,
-  third?: RotationInput,
+  deps: { db: Kysely<any>; wrapper: KeyWrapper },
+  input: RotationInput = {},
 ): Promise<RotationResult> {
-  const positional = !('wrapper' in first);
-  const db = positional ? (first as Kysely<any>) : (first as { db: Kysely<any> }).db;
-  const wrapper = positional ? (second as KeyWrapper) : (first as { wrapper: KeyWrapper }).wrapper;
-  const input = (positional ? third : (second as RotationInput | undefined)) ?? {};
+  const { db, wrapper } = deps;
 
   // Run as the owner: it must see every tenant. Each tenant still goes through withTenant, so this also
   // works for an owner that is not a superuser (FORCE ROW LEVEL SECURITY applies to it too).

@@ -39,16 +39,7 @@ export interface MyNumberClaims {
   claims: Record<string, unknown>;
 }
 
-/** @deprecated the shape of `config.oidc`; build an OidcConfig with its redirectUri instead. */
-export interface OidcSettings {
-  issuer: string;
-  clientId: string;
-  clientSecret: string | undefined;
-}
-
 export const defaultOidcScopes = 'openid name address birthdate gender';
-/** @deprecated use defaultOidcScopes */
-export const oidcScopes = defaultOidcScopes;
 
 // The scopes of the 基本4情報 each release the claim of the same name.
 const claimScopes = ['name', 'address', 'birthdate', 'gender'] as const;
@@ -120,29 +111,8 @@ function failure(error: unknown, during: 'discovery' | 'exchange'): AppError {
   return new AppError('oidc_failed', messages.invalid, { cause: error });
 }
 
-function toConfig(config: OidcConfig | OidcSettings, redirectUri?: string): OidcConfig {
-  if (config.issuer instanceof URL) return config as OidcConfig;
-  let issuer: URL;
-  try {
-    issuer = new URL(config.issuer);
-  } catch (error) {
-    throw new AppError('oidc_failed', messages.unreachable, { cause: error });
-  }
-  return { ...config, issuer, redirectUri: redirectUri ?? '' };
-}
-
 /** Starts a sign-in: where to send the browser, and what to keep (one use) for the callback. */
-export function beginOidcSignIn(config: OidcConfig): Promise<OidcAuthorization>;
-/** @deprecated the (settings, redirectUri) form; pass an OidcConfig with redirectUri. */
-export function beginOidcSignIn(
-  settings: OidcSettings,
-  redirectUri: string,
-): Promise<OidcAuthorization & { handshake: OidcHandshake }>;
-export async function beginOidcSignIn(
-  given: OidcConfig | OidcSettings,
-  legacyRedirectUri?: string,
-): Promise<OidcAuthorization & { handshake?: OidcHandshake }> {
-  const config = toConfig(given, legacyRedirectUri);
+export async function beginOidcSignIn(config: OidcConfig): Promise<OidcAuthorization> {
   let client: oidc.Configuration;
   try {
     client = await configuration(config);
@@ -162,8 +132,7 @@ export async function beginOidcSignIn(
     state: handshake.state,
     nonce: handshake.nonce,
   });
-  const result = { authorizationUrl, ...handshake };
-  return legacyRedirectUri === undefined ? result : { ...result, handshake };
+  return { authorizationUrl, ...handshake };
 }
 
 function text(value: unknown): string | undefined {
@@ -180,11 +149,10 @@ function text(value: unknown): string | undefined {
  * the ID token (signature, issuer, audience, expiry, nonce) and reads the claims.
  */
 export async function completeOidcSignIn(
-  given: OidcConfig | OidcSettings,
+  config: OidcConfig,
   callbackUrl: URL,
   saved: OidcHandshake,
 ): Promise<MyNumberClaims> {
-  const config = toConfig(given);
   let client: oidc.Configuration;
   try {
     client = await configuration(config);
