@@ -7,12 +7,12 @@ import { readCookie, setCookie } from '../../../platform/http/cookies.ts';
 import { problemResponse } from '../../../platform/http/errors.ts';
 import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
+import { saveFlow } from '../auth-flows.ts';
 import { JpkiError } from '../jpki/errors.ts';
 import { loadTrustSettings } from '../jpki/trust.ts';
 import { verifyCmsSignedData, verifyPkcs1Signature } from '../jpki/verify-signed-data.ts';
 import { renderJpki } from '../pages/jpki.ts';
 import { verifyIdentityWithCard } from '../use-cases/verify-identity-with-card.ts';
-import { saveFlow } from '../webauthn.ts';
 import { bodyOf, handleForm, meta, page, pageContext, residentOrRedirect, seeOther, sendPage } from './common.ts';
 
 const flowCookie = 'jpki_flow';

@@ -4,10 +4,10 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import { clearCookie, readCookie, setCookie } from '../../../platform/http/cookies.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
+import { saveFlow, takeFlow } from '../auth-flows.ts';
 import { beginOidcSignIn, completeOidcSignIn, type OidcConfig, type OidcHandshake } from '../oidc/client.ts';
 import { startSession } from '../sessions.ts';
 import { signInWithMyNumberCard } from '../use-cases/sign-in-with-my-number-card.ts';
-import { saveFlow, takeFlow } from '../webauthn.ts';
 import { baseUrl, bodyOf, meta, page, safeNext, seeOther } from './common.ts';
 
 const flowCookie = 'oidc_flow';

@@ -4,7 +4,8 @@ import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/ser
 import { generateRegistrationOptions } from '@simplewebauthn/server';
 import type { Kysely } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
-import { type RelyingParty, saveFlow } from '../webauthn.ts';
+import { saveFlow } from '../auth-flows.ts';
+import type { RelyingParty } from '../webauthn.ts';
 
 export async function beginPasskeyRegistration(
   deps: { db: Kysely<any> },

@@ -3,7 +3,8 @@
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Kysely } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
-import { type RelyingParty, saveFlow } from '../webauthn.ts';
+import { saveFlow } from '../auth-flows.ts';
+import type { RelyingParty } from '../webauthn.ts';
 
 export async function beginPasskeySignIn(
   deps: { db: Kysely<any> },

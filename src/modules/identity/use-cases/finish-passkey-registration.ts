@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { audit, type RequestMeta } from '../audit.ts';
-import { type RelyingParty, takeFlow } from '../webauthn.ts';
+import { takeFlow } from '../auth-flows.ts';
+import type { RelyingParty } from '../webauthn.ts';
 
 export async function finishPasskeyRegistration(
   deps: { db: Kysely<any> },

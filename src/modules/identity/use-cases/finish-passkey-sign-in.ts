@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { audit, type RequestMeta } from '../audit.ts';
-import { type RelyingParty, takeFlow } from '../webauthn.ts';
+import { takeFlow } from '../auth-flows.ts';
+import type { RelyingParty } from '../webauthn.ts';
 import type { SignedInAccount } from './sign-in-with-password.ts';
 
 export async function finishPasskeySignIn(

@@ -8,12 +8,12 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { findResidentsByBirth } from '../../residents/index.ts';
 import { audit, type RequestMeta } from '../audit.ts';
+import { takeFlow } from '../auth-flows.ts';
 import { matchResident } from '../jpki/basic4.ts';
 import { JpkiError } from '../jpki/errors.ts';
 import { loadTrustSettings } from '../jpki/trust.ts';
 import { verifyCmsSignedData } from '../jpki/verify-signed-data.ts';
 import type { Session } from '../sessions.ts';
-import { takeFlow } from '../webauthn.ts';
 
 export async function verifyIdentityWithCard(
   deps: { db: Kysely<any>; config: Pick<Config, 'jpki'> },
