@@ -3,10 +3,11 @@
 // the decision is audited (every read of personal data, every change, every denial).
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { type Action, type DataClass, type Decision, decide, type Role } from '../../platform/access/policy.ts';
 import type { Zone, ZoneClassifier } from '../../platform/access/zones.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { withTenant } from '../../platform/db/tenant.ts';
+import { readWithTenant } from '../../platform/db/tenant.ts';
 import { readCookie } from '../../platform/http/cookies.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { PlatformDeps } from '../../platform/module.ts';
@@ -47,14 +48,18 @@ export async function staffOrRedirect(
   const deviceRegistered =
     device !== undefined &&
     /^[A-Za-z0-9_-]{43}$/.test(device) &&
-    (await withTenant(deps.db, request.tenant.id, (trx) =>
-      trx
-        .selectFrom('staff_devices')
-        .select('id')
-        .where('token_hash', '=', deviceTokenHash(device))
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst(),
-    )) !== undefined;
+    // Every staff request asks this: one statement, one round trip.
+    (
+      await readWithTenant(
+        deps.pool,
+        request.tenant.id,
+        deps.db
+          .selectFrom('staff_devices')
+          .select('id')
+          .where('token_hash', '=', sql<Buffer>`decode(${deviceTokenHash(device).toString('hex')}, 'hex')`)
+          .where('revoked_at', 'is', null),
+      )
+    ).length > 0;
   return { session: session as StaffContext['session'], zone: zoneOf(request.ip), deviceRegistered };
 }
 

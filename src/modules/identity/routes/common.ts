@@ -48,7 +48,8 @@ export function bodyOf(request: FastifyRequest): Body {
 export async function handleForm(
   reply: FastifyReply,
   run: () => Promise<FastifyReply>,
-  rerender: (errors: { field: string; message: string }[]) => string,
+  /** Builds the page again with the errors; may load data, so the success path loads nothing extra. */
+  rerender: (errors: { field: string; message: string }[]) => string | Promise<string>,
   fallbackField: string,
 ): Promise<FastifyReply> {
   try {
@@ -60,7 +61,7 @@ export async function handleForm(
     }
     const errors =
       error.errors.length > 0 ? error.errors : [{ field: fallbackField, message: error.detail ?? error.message }];
-    return sendPage(reply, rerender(errors), error.code === 'validation_failed' ? 400 : error.status);
+    return sendPage(reply, await rerender(errors), error.code === 'validation_failed' ? 400 : error.status);
   }
 }
 

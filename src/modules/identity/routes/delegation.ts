@@ -1,5 +1,5 @@
 // Residents' proxy (代理) and business (事業者) pages.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
@@ -11,7 +11,17 @@ import { addBusinessMember } from '../use-cases/add-business-member.ts';
 import { createBusiness } from '../use-cases/create-business.ts';
 import { grantProxy } from '../use-cases/grant-proxy.ts';
 import { revokeProxy } from '../use-cases/revoke-proxy.ts';
-import { bodyOf, handleForm, meta, page, pageContext, residentOrRedirect, seeOther, sendPage } from './common.ts';
+import {
+  type Body,
+  bodyOf,
+  handleForm,
+  meta,
+  page,
+  pageContext,
+  residentOrRedirect,
+  seeOther,
+  sendPage,
+} from './common.ts';
 
 async function loadGrants(deps: PlatformDeps, tenantId: string, accountId: string) {
   return withTenant(deps.db, tenantId, async (trx) => {
@@ -104,7 +114,6 @@ export async function delegationRoutes(app: FastifyInstance, deps: PlatformDeps)
     const session = residentOrRedirect(request, reply);
     if (!session) return reply;
     const body = bodyOf(request);
-    const view = await proxiesPage(request, session);
     return handleForm(
       reply,
       async () => {
@@ -120,7 +129,8 @@ export async function delegationRoutes(app: FastifyInstance, deps: PlatformDeps)
         });
         return seeOther(reply, '/account/proxies?notice=proxyGranted');
       },
-      (errors) => renderProxies(pageContext(request), view, { values: body, errors }),
+      async (errors) =>
+        renderProxies(pageContext(request), await proxiesPage(request, session), { values: body, errors }),
       'proxyEmail',
     );
   });
@@ -158,61 +168,61 @@ export async function delegationRoutes(app: FastifyInstance, deps: PlatformDeps)
     return sendPage(reply, renderBusinesses(pageContext(request), { businesses, actingAs: session.actingAsBusiness }));
   });
 
-  app.post('/account/businesses', { schema: page }, async (request, reply) => {
-    const session = residentOrRedirect(request, reply);
-    if (!session) return reply;
-    const body = bodyOf(request);
-    const businesses = await loadBusinesses(deps, request.tenant.id, session.accountId);
-    return handleForm(
-      reply,
-      async () => {
-        await createBusiness(deps, {
-          tenantId: request.tenant.id,
-          accountId: session.accountId,
-          name: body.name ?? '',
-          corporateNumber: body.corporateNumber ?? '',
-          address: body.address ?? '',
-          meta: meta(request),
-        });
-        return seeOther(reply, '/account/businesses');
-      },
-      (errors) =>
-        renderBusinesses(
-          pageContext(request),
-          { businesses, actingAs: session.actingAsBusiness },
-          { values: body, errors },
-        ),
-      'name',
-    );
-  });
+  // Both business forms: run the use case, back to the list; on an error, the list again with the form.
+  const businessForm =
+    (field: string, run: (request: FastifyRequest, session: Session, body: Body) => Promise<unknown>) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const session = residentOrRedirect(request, reply);
+      if (!session) return reply;
+      const body = bodyOf(request);
+      return handleForm(
+        reply,
+        async () => {
+          await run(request, session, body);
+          return seeOther(reply, '/account/businesses');
+        },
+        async (errors) =>
+          renderBusinesses(
+            pageContext(request),
+            {
+              businesses: await loadBusinesses(deps, request.tenant.id, session.accountId),
+              actingAs: session.actingAsBusiness,
+            },
+            { values: body, errors },
+          ),
+        field,
+      );
+    };
 
-  app.post('/account/businesses/:id/members', { schema: page }, async (request, reply) => {
-    const session = residentOrRedirect(request, reply);
-    if (!session) return reply;
-    const body = bodyOf(request);
-    const businesses = await loadBusinesses(deps, request.tenant.id, session.accountId);
-    return handleForm(
-      reply,
-      async () => {
-        await addBusinessMember(deps, {
-          tenantId: request.tenant.id,
-          businessId: (request.params as { id: string }).id,
-          accountId: session.accountId,
-          email: body.email ?? '',
-          role: body.role ?? '',
-          meta: meta(request),
-        });
-        return seeOther(reply, '/account/businesses');
-      },
-      (errors) =>
-        renderBusinesses(
-          pageContext(request),
-          { businesses, actingAs: session.actingAsBusiness },
-          { values: body, errors },
-        ),
-      'email',
-    );
-  });
+  app.post(
+    '/account/businesses',
+    { schema: page },
+    businessForm('name', (request, session, body) =>
+      createBusiness(deps, {
+        tenantId: request.tenant.id,
+        accountId: session.accountId,
+        name: body.name ?? '',
+        corporateNumber: body.corporateNumber ?? '',
+        address: body.address ?? '',
+        meta: meta(request),
+      }),
+    ),
+  );
+
+  app.post(
+    '/account/businesses/:id/members',
+    { schema: page },
+    businessForm('email', (request, session, body) =>
+      addBusinessMember(deps, {
+        tenantId: request.tenant.id,
+        businessId: (request.params as { id: string }).id,
+        accountId: session.accountId,
+        email: body.email ?? '',
+        role: body.role ?? '',
+        meta: meta(request),
+      }),
+    ),
+  );
 
   app.post('/account/businesses/:id/act', { schema: page }, async (request, reply) => {
     const session = residentOrRedirect(request, reply);

@@ -116,12 +116,6 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
     const session = pendingStaff(request);
     if (!session) return seeOther(reply, '/staff/sign-in');
     const body = bodyOf(request);
-    const enroll = await enrollment(
-      request.tenant.id,
-      session.accountId,
-      session.email,
-      session.staff?.totpEnrolled ?? false,
-    );
     return handleForm(
       reply,
       async () => {
@@ -140,7 +134,12 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
         });
         return seeOther(reply, '/staff');
       },
-      (errors) => renderTotp(pageContext(request), enroll, { errors }),
+      async (errors) =>
+        renderTotp(
+          pageContext(request),
+          await enrollment(request.tenant.id, session.accountId, session.email, session.staff?.totpEnrolled ?? false),
+          { errors },
+        ),
       'code',
     );
   });
