@@ -12,9 +12,9 @@ import { beginPasskeyRegistration } from '../use-cases/begin-passkey-registratio
 import { beginPasskeySignIn } from '../use-cases/begin-passkey-sign-in.ts';
 import { finishPasskeyRegistration } from '../use-cases/finish-passkey-registration.ts';
 import { finishPasskeySignIn } from '../use-cases/finish-passkey-sign-in.ts';
-import { signInWithPassword } from '../use-cases/sign-in-with-password.ts';
 import { relyingParty } from '../webauthn.ts';
 import { meta, requireApiSession, safeNext } from './common.ts';
+import { passwordSignIn } from './password-sign-in.ts';
 
 const flowCookie = 'auth_flow';
 const tags = ['identity'];
@@ -61,15 +61,7 @@ export async function apiRoutes(app: FastifyInstance, deps: PlatformDeps): Promi
     },
     async (request, reply) => {
       const { email, password } = request.body as { email: string; password: string };
-      const account = await signInWithPassword(deps, {
-        tenantId: request.tenant.id,
-        email,
-        password,
-        kind: 'resident',
-        meta: meta(request),
-        limitPerIp: deps.config.signInLimitPerIp,
-      });
-      await startSession(deps, request, reply, { accountId: account.id, method: 'password', assurance: 'account' });
+      const account = await passwordSignIn(deps, request, reply, { email, password, kind: 'resident' });
       return {
         accountId: account.id,
         displayName: account.displayName,

@@ -17,7 +17,6 @@ import { renderSignIn } from '../pages/sign-in.ts';
 import { endSessionCookie, hashToken, revokeSession, sessionCookie, startSession } from '../sessions.ts';
 import { requestRecovery } from '../use-cases/request-recovery.ts';
 import { resetPassword } from '../use-cases/reset-password.ts';
-import { signInWithPassword } from '../use-cases/sign-in-with-password.ts';
 import { signOutEverywhere } from '../use-cases/sign-out-everywhere.ts';
 import { signUp } from '../use-cases/sign-up.ts';
 import { verifyEmail } from '../use-cases/verify-email.ts';
@@ -33,6 +32,7 @@ import {
   seeOther,
   sendPage,
 } from './common.ts';
+import { passwordSignIn } from './password-sign-in.ts';
 
 const signUpFields: FieldSpec[] = [
   { name: 'displayName', labelKey: 'displayName', hintKey: 'displayNameHint', autocomplete: 'name' },
@@ -141,15 +141,11 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
     return handleForm(
       reply,
       async () => {
-        const account = await signInWithPassword(deps, {
-          tenantId: request.tenant.id,
+        await passwordSignIn(deps, request, reply, {
           email: body.email ?? '',
           password: body.password ?? '',
           kind: 'resident',
-          meta: meta(request),
-          limitPerIp: deps.config.signInLimitPerIp,
         });
-        await startSession(deps, request, reply, { accountId: account.id, method: 'password', assurance: 'account' });
         return seeOther(reply, next);
       },
       (errors) =>

@@ -23,9 +23,9 @@ import { authorize, deviceCookie, staffOrRedirect } from '../staff-access.ts';
 import { beginTotpEnrollment } from '../use-cases/begin-totp-enrollment.ts';
 import { grantProxy } from '../use-cases/grant-proxy.ts';
 import { registerDevice } from '../use-cases/register-device.ts';
-import { signInWithPassword } from '../use-cases/sign-in-with-password.ts';
 import { verifyStaffSecondFactor } from '../use-cases/verify-staff-second-factor.ts';
 import { bodyOf, handleForm, meta, page, pageContext, safeNext, seeOther, sendPage } from './common.ts';
+import { passwordSignIn } from './password-sign-in.ts';
 
 function day(value: string | undefined, offsetDays = 0): Date | undefined {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
@@ -57,20 +57,11 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
     return handleForm(
       reply,
       async () => {
-        const account = await signInWithPassword(deps, {
-          tenantId: request.tenant.id,
+        // The password alone opens nothing: the session waits for the second factor.
+        await passwordSignIn(deps, request, reply, {
           email: body.email ?? '',
           password: body.password ?? '',
           kind: 'staff',
-          meta: meta(request),
-          limitPerIp: deps.config.signInLimitPerIp,
-        });
-        // The password alone opens nothing: the session waits for the second factor.
-        await startSession(deps, request, reply, {
-          accountId: account.id,
-          method: 'password',
-          assurance: 'account',
-          mfaPending: true,
         });
         return seeOther(reply, '/staff/sign-in/totp');
       },
