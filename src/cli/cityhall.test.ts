@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { addTenants } from '../../test/helpers/tenants.ts';
 
 const cli = fileURLToPath(new URL('./cityhall.ts', import.meta.url));
 let database: TestDatabase;
@@ -147,11 +148,7 @@ test('audit verify names the first altered entry and exits 1; --head finds a cut
     CITYHALL_MASTER_KEY: `k1:${randomBytes(32).toString('base64')}`,
   };
   const key = (await loadSecrets(env, '/nonexistent')).derive('audit-chain');
-  await database.ownerDb
-    .insertInto('tenants')
-    .values({ id: 'kawasaki', lg_code: '141305', name_ja: '川崎市', name_en: 'Kawasaki' })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await addTenants(database.ownerDb, 'kawasaki');
   for (let i = 0; i < 5; i++) {
     await withTenant(database.db, 'kawasaki', (trx) =>
       appendAudit(trx, {

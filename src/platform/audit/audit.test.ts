@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import { addTenants } from '../../../test/helpers/tenants.ts';
 import { withTenant } from '../db/tenant.ts';
 import { type AuditEntry, appendAudit } from './audit.ts';
 import { sealAuditLog } from './seal.ts';
@@ -13,14 +14,7 @@ const key = randomBytes(32);
 
 before(async () => {
   database = await createTestDatabase();
-  await database.ownerDb
-    .insertInto('tenants')
-    .values([
-      { id: 'kawasaki', lg_code: '141305', name_ja: '川崎市', name_en: 'Kawasaki' },
-      { id: 'yokohama', lg_code: '141003', name_ja: '横浜市', name_en: 'Yokohama' },
-    ])
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await addTenants(database.ownerDb, 'kawasaki', 'yokohama');
 });
 after(async () => {
   await database.close();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import { addTenants } from '../../../test/helpers/tenants.ts';
 import { withTenant } from '../db/tenant.ts';
 import { type AuditEntry, appendAuditBatch } from './audit.ts';
 import { exportAuditCsv, searchAudit } from './search.ts';
@@ -10,14 +11,7 @@ let database: TestDatabase;
 
 before(async () => {
   database = await createTestDatabase();
-  await database.ownerDb
-    .insertInto('tenants')
-    .values([
-      { id: 'kawasaki', lg_code: '141305', name_ja: '川崎市', name_en: 'Kawasaki' },
-      { id: 'yokohama', lg_code: '141003', name_ja: '横浜市', name_en: 'Yokohama' },
-    ])
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await addTenants(database.ownerDb, 'kawasaki', 'yokohama');
   const entries = (tenantId: string, n: number): AuditEntry[] =>
     Array.from({ length: n }, (_, i) => ({
       tenantId,

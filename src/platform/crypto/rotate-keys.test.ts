@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import { addTenants } from '../../../test/helpers/tenants.ts';
 import { createFieldCrypto } from './field-crypto.ts';
 import { localKeyWrapper, type MasterKey } from './master-key.ts';
 import { keysCommand, rotateKeys } from './rotate-keys.ts';
@@ -30,14 +31,7 @@ function output() {
 
 before(async () => {
   database = await createTestDatabase();
-  await database.ownerDb
-    .insertInto('tenants')
-    .values([
-      { id: 'kawasaki', lg_code: '141305', name_ja: '川崎市', name_en: 'Kawasaki' },
-      { id: 'yokohama', lg_code: '141003', name_ja: '横浜市', name_en: 'Yokohama' },
-    ])
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await addTenants(database.ownerDb, 'kawasaki', 'yokohama');
 });
 after(async () => {
   await database.close();
