@@ -79,13 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `環境変数 DEFAULT_TENANT の値「${defaultTenant}」が不正です。英小文字・数字・- で指定してください。`,
     );
   }
+  const dataDir = path.resolve(env.CITYHALL_DATA_DIR || 'var');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     appDbPassword: env.APP_DB_PASSWORD || 'cityhall-local-only',
     appDbRole,
-    dataDir: path.resolve(env.CITYHALL_DATA_DIR || 'var'),
+    dataDir,
     embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 5488, 1024, 65535),
     defaultTenant,
     logLevel,
@@ -100,8 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidc(env),
     jpki: {
       // Defaults: where `cityhall jpki demo-ca` writes, so the demo works with nothing set.
-      trustAnchors: path.resolve(env.JPKI_TRUST_ANCHORS || path.join(env.CITYHALL_DATA_DIR || 'var', 'jpki', 'ca.pem')),
-      crlFile: path.resolve(env.JPKI_CRL_FILE || path.join(env.CITYHALL_DATA_DIR || 'var', 'jpki', 'ca.crl')),
+      trustAnchors: path.resolve(env.JPKI_TRUST_ANCHORS || path.join(dataDir, 'jpki', 'ca.pem')),
+      crlFile: path.resolve(env.JPKI_CRL_FILE || path.join(dataDir, 'jpki', 'ca.crl')),
       revocationUrl: env.JPKI_REVOCATION_URL || undefined,
     },
   };
