@@ -1,20 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Agent, eventually } from '../../../../test/helpers/agent.ts';
+import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
+import { type SmtpStandIn, startSmtpStandIn } from '../../../../test/helpers/smtp.ts';
 
 let city: TestCityHall;
+let smtp: SmtpStandIn;
+// Mail goes out as in production: SMTP_URL names a relay (here a stand-in that keeps what it receives).
 before(async () => {
-  city = await startTestCityHall({ demoResidents: 0 });
+  smtp = await startSmtpStandIn();
+  city = await startTestCityHall({ demoResidents: 0, env: { SMTP_URL: smtp.url } });
 });
 after(async () => {
   await city.close();
+  await smtp.close();
 });
 
-function mailTo(address: string, subject: string) {
-  return eventually(() =>
-    city.city.deps.demoMailbox!.messages().find((m) => m.to === address && m.subject.includes(subject)),
+async function mailTo(address: string, subject: string): Promise<{ text: string }> {
+  const mail = await smtp.waitForMessage(
+    (m) => (m.to && !Array.isArray(m.to) ? m.to.text : '') === address && (m.subject ?? '').includes(subject),
+    15_000,
   );
+  return { text: mail.text ?? '' };
 }
 
 function linkIn(text: string, path: string): string {
