@@ -204,3 +204,40 @@ test('My Number lookup: LGWAN side and designated roles only; the number is stor
     ],
   );
 });
+
+test('counter staff register a guardian from documents through the page; the basis is required; the internet is refused', async () => {
+  const counter = await staffSignIn('counter@kawasaki.example', lgwan);
+  await counter.get('/staff/proxies');
+  const until = `${new Date().getFullYear() + 1}-12-31`;
+  const missing = await counter.post('/staff/proxies', {
+    principalEmail: 'hanako@example.jp',
+    proxyEmail: 'taro@example.jp',
+    validUntil: until,
+    basis: '',
+  });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /href="#basis"/);
+  await counter.get('/staff/proxies');
+  const done = await counter.post('/staff/proxies', {
+    principalEmail: 'hanako@example.jp',
+    proxyEmail: 'taro@example.jp',
+    validUntil: until,
+    basis: '登記事項証明書（成年後見）',
+  });
+  assert.equal(done.statusCode, 303);
+  const grant = await city.database.ownerDb
+    .selectFrom('proxy_grants')
+    .select(['relationship', 'granted_by_kind', 'basis'])
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(grant, { relationship: 'guardian', granted_by_kind: 'staff', basis: '登記事項証明書（成年後見）' });
+
+  const outside = await staffSignIn('caseworker@kawasaki.example', internet);
+  await outside.get('/staff');
+  const refused = await outside.post('/staff/proxies', {
+    principalEmail: 'hanako@example.jp',
+    proxyEmail: 'taro@example.jp',
+    validUntil: until,
+    basis: 'x',
+  });
+  assert.equal(refused.statusCode, 403);
+});
