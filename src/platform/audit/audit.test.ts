@@ -186,7 +186,6 @@ test('a forged entry with a recomputed plain hash is found: the key is not in th
   const forgedKey = randomBytes(32);
   await sql`update audit_log set decision = 'deny' where chain_seq = 3`.execute(database.ownerDb);
   // The forger rebuilds the whole chain with a key of their own.
-  await sealAuditLog(database.ownerDb, forgedKey).catch(() => undefined);
   await sql`update audit_log set chain_seq = null, prev_hash = null, hash = null`.execute(database.ownerDb);
   await sealAuditLog(database.ownerDb, forgedKey);
   const result = await verifyAuditChain(database.ownerDb, key, 'kawasaki');
