@@ -318,6 +318,7 @@ async function seedCommand(args: string[]): Promise<void> {
         demoMailbox: undefined,
         fieldCrypto: createFieldCrypto({ db, wrapper: masterKeyWrapper(secrets) }),
         jobs: undefined as never,
+        events: undefined as never,
       };
       for (const module of modules) {
         await module.seedDemo?.(deps, {

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
 import type { Secrets } from './config/secrets.ts';
 import type { FieldCrypto } from './crypto/field-crypto.ts';
+import type { DomainEvent, Events } from './events/events.ts';
 import type { JobContext, Jobs } from './jobs/queue.ts';
 import type { DemoMailbox } from './mail/demo-mailbox.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -30,6 +31,8 @@ export interface PlatformDeps {
   demoMailbox: DemoMailbox | undefined;
   /** Envelope encryption and blind indexes for designated personal fields (My Number). */
   fieldCrypto: FieldCrypto;
+  /** Domain events: emit in a use case's transaction; subscribers react through jobs. */
+  events: Events;
 }
 
 export interface SeedOptions {
@@ -58,6 +61,11 @@ export interface CityModule {
   routes?: (app: FastifyInstance, deps: PlatformDeps) => Promise<void>;
   /** Background job handlers, by queue name (prefix it with the module name: `organisation.rebuild`). */
   jobs?: Record<string, ModuleJob>;
+  /**
+   * Reactions to domain events, by event type (`*` for every event). Each runs as its own job after the
+   * emitting transaction commits, possibly more than once: handlers must be idempotent.
+   */
+  events?: Record<string, (event: DomainEvent, deps: PlatformDeps) => Promise<void>>;
   /** Links the resident portal's home page shows (only to pages that work). Texts are message keys. */
   homeLinks?: HomeLink[];
   /** Writes this module's demo data for one tenant (idempotent: skips what exists). */

@@ -14,6 +14,7 @@ import { startEmbeddedPostgres } from './db/embedded.ts';
 import { loadMigrations, type MigrationFile, migrate, pendingMigrations, platformMigrations } from './db/migrate.ts';
 import { appUrlFrom, createDatabase, type Database, withDatabaseName } from './db/pool.ts';
 import { ensureAppRole, grantAppRole } from './db/roles.ts';
+import { createEvents, eventJob, loadEvent } from './events/events.ts';
 import { buildServer, type ServerState } from './http/server.ts';
 import { type Jobs, type QueueDefinition, startJobs } from './jobs/queue.ts';
 import { type DemoMailbox, startDemoMailbox } from './mail/demo-mailbox.ts';
@@ -93,8 +94,24 @@ export function migrationSources(modules: CityModule[]) {
   ];
 }
 
+export function eventSubscriptions(modules: CityModule[]) {
+  return modules.filter((m) => m.events).map((m) => ({ subscriber: m.name, types: Object.keys(m.events!) }));
+}
+
 export function queueDefinitions(modules: CityModule[], deps: () => PlatformDeps): Record<string, QueueDefinition> {
-  const queues: Record<string, QueueDefinition> = {};
+  const queues: Record<string, QueueDefinition> = {
+    [eventJob]: {
+      async handler(data) {
+        const { tenantId, eventId, subscriber } = data as { tenantId: string; eventId: string; subscriber: string };
+        const module = modules.find((m) => m.name === subscriber);
+        const event = await loadEvent(deps().db, tenantId, eventId);
+        if (!module || !event) return;
+        const handle = module.events?.[event.type] ?? module.events?.['*'];
+        await handle?.(event, deps());
+      },
+      retryLimit: 10,
+    },
+  };
   for (const module of modules) {
     for (const [name, job] of Object.entries(module.jobs ?? {})) {
       queues[name] = { ...job, handler: (data, ctx) => job.handler(data, ctx, deps()) };
@@ -185,6 +202,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
     mail,
     demoMailbox,
     fieldCrypto: createFieldCrypto({ db: appDb.db as Kysely<any>, wrapper: masterKeyWrapper(secrets) }),
+    events: createEvents(eventSubscriptions(modules), () => deps.jobs),
     get jobs(): Jobs {
       if (!jobs) throw new Error('job queue not started yet');
       return jobs;

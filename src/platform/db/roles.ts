@@ -41,7 +41,7 @@ export async function ensureAppRole(owner: pg.Pool, role: string, password: stri
 }
 
 /** Tables the app may insert into and read, never change. */
-export const appendOnlyTables = ['audit_log'];
+export const appendOnlyTables = ['audit_log', 'domain_events'];
 
 /** Grants the app role what it needs on everything migrations created; run after every migrate. */
 export async function grantAppRole(owner: pg.Pool, role: string): Promise<void> {
