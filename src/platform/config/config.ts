@@ -16,6 +16,8 @@ export interface Config {
   defaultTenant: string;
   logLevel: string;
   bodyLimitBytes: number;
+  /** Largest file accepted in one multipart upload. */
+  uploadLimitBytes: number;
   pretty: boolean;
   /** SMTP server for outgoing mail (smtp:// or smtps://). Unset: the demo mailbox in `npm start`, else none. */
   smtpUrl: string | undefined;
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTenant,
     logLevel,
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_BYTES', 10_485_760, 1024, 1_073_741_824),
     pretty: env.LOG_PRETTY ? env.LOG_PRETTY === '1' : Boolean(process.stdout.isTTY),
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'デジタル市役所 <no-reply@cityhall.example>',

@@ -2,6 +2,7 @@
 // problem+json on /api and as Japanese pages elsewhere, security headers on every response.
 import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, {
@@ -149,6 +150,17 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
   return new AppError('internal', undefined, { cause: error });
 }
 
+/** A file from a multipart form, as routes find it in request.body. */
+export interface UploadedFile {
+  filename: string;
+  mimetype: string;
+  data: Buffer;
+}
+
+export function isUploadedFile(value: unknown): value is UploadedFile {
+  return typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).data);
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { config, log, deps, modules, tenants, pages, state } = options;
   const app = Fastify({
@@ -173,6 +185,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorateRequest('viewer', undefined);
   app.addSchema(problemSchema);
   await app.register(formbody);
+  // No-JS file uploads (attachments, PDF verification): fields and files land in request.body, so the CSRF
+  // check and the routes read them like any form. Files arrive as {filename, mimetype, data}.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: config.uploadLimitBytes, files: 10, fields: 1000, fieldSize: 200_000, parts: 1010 },
+    async onFile(part) {
+      (part as unknown as { value: UploadedFile }).value = {
+        filename: part.filename,
+        mimetype: part.mimetype,
+        data: await part.toBuffer(),
+      };
+    },
+  });
 
   const routes: { method: string; pattern: RegExp }[] = [];
   app.addHook('onRoute', (route) => {
