@@ -17,6 +17,7 @@ import { keysCommand } from '../platform/crypto/rotate-keys.ts';
 import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
 import { loadMigrations, MigrationError } from '../platform/db/migrate.ts';
 import { appUrlFrom, createDatabase } from '../platform/db/pool.ts';
+import { createFileStorage } from '../platform/files/index.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { createLogger } from '../platform/log/log.ts';
 import {
@@ -319,6 +320,7 @@ async function seedCommand(args: string[]): Promise<void> {
         fieldCrypto: createFieldCrypto({ db, wrapper: masterKeyWrapper(secrets) }),
         jobs: undefined as never,
         events: undefined as never,
+        files: createFileStorage(config.files),
       };
       for (const module of modules) {
         await module.seedDemo?.(deps, {

@@ -7,6 +7,7 @@ import type { Config } from './config/config.ts';
 import type { Secrets } from './config/secrets.ts';
 import type { FieldCrypto } from './crypto/field-crypto.ts';
 import type { DomainEvent, Events } from './events/events.ts';
+import type { FileStorage } from './files/storage.ts';
 import type { JobContext, Jobs } from './jobs/queue.ts';
 import type { DemoMailbox } from './mail/demo-mailbox.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -33,6 +34,8 @@ export interface PlatformDeps {
   fieldCrypto: FieldCrypto;
   /** Domain events: emit in a use case's transaction; subscribers react through jobs. */
   events: Events;
+  /** Uploaded files (attachments): local directory or S3-compatible store, by FILE_STORAGE. */
+  files: FileStorage;
 }
 
 export interface SeedOptions {

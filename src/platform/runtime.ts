@@ -15,6 +15,7 @@ import { loadMigrations, type MigrationFile, migrate, pendingMigrations, platfor
 import { appUrlFrom, createDatabase, type Database, withDatabaseName } from './db/pool.ts';
 import { ensureAppRole, grantAppRole } from './db/roles.ts';
 import { createEvents, eventJob, loadEvent } from './events/events.ts';
+import { createFileStorage } from './files/index.ts';
 import { buildServer, type ServerState } from './http/server.ts';
 import { type Jobs, type QueueDefinition, startJobs } from './jobs/queue.ts';
 import { type DemoMailbox, startDemoMailbox } from './mail/demo-mailbox.ts';
@@ -203,6 +204,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
     demoMailbox,
     fieldCrypto: createFieldCrypto({ db: appDb.db as Kysely<any>, wrapper: masterKeyWrapper(secrets) }),
     events: createEvents(eventSubscriptions(modules), () => deps.jobs),
+    files: createFileStorage(config.files),
     get jobs(): Jobs {
       if (!jobs) throw new Error('job queue not started yet');
       return jobs;

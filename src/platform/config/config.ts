@@ -32,6 +32,14 @@ export interface Config {
   jpki: { trustAnchors: string; crlFile: string; revocationUrl: string | undefined };
   /** OpenID Connect provider for My Number Card sign-in (デジタル認証アプリ model). */
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
+  /** Payment provider (Stripe Checkout style). Unset: the demo's in-process stand-in, else no online payment. */
+  payment: { providerUrl: string; secretKey: string; webhookSecret: string } | undefined;
+  /** Uploaded files: FILE_STORAGE=local (default, under FILES_DIR) or s3 (S3_* variables). */
+  files:
+    | { kind: 'local'; dir: string }
+    | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+  /** Outbound webhooks: time limit per attempt, attempts in all, and the first retry's delay (doubles each time). */
+  webhooks: { timeoutMs: number; maxAttempts: number; retryBaseSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -102,6 +110,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     oidc: oidc(env),
+    payment: payment(env),
+    files: files(env, dataDir),
+    webhooks: {
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 20),
+      retryBaseSeconds: integer(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30, 1, 3600),
+    },
     jpki: {
       // Defaults: where `cityhall jpki demo-ca` writes, so the demo works with nothing set.
       trustAnchors: path.resolve(env.JPKI_TRUST_ANCHORS || path.join(dataDir, 'jpki', 'ca.pem')),
@@ -137,4 +152,84 @@ function oidc(env: NodeJS.ProcessEnv): Config['oidc'] {
   const clientId = env.OIDC_CLIENT_ID;
   if (!clientId) throw new ConfigError('OIDC_ISSUER を指定したときは OIDC_CLIENT_ID も指定してください。');
   return { issuer, clientId, clientSecret: env.OIDC_CLIENT_SECRET || undefined };
+}
+
+function files(env: NodeJS.ProcessEnv, dataDir: string): Config['files'] {
+  const kind = env.FILE_STORAGE || 'local';
+  if (kind === 'local') return { kind, dir: path.resolve(env.FILES_DIR || path.join(dataDir, 'files')) };
+  if (kind !== 's3') {
+    throw new ConfigError(`環境変数 FILE_STORAGE の値「${kind}」が不正です。local または s3 を指定してください。`);
+  }
+  const required = (name: string) => {
+    const value = env[name];
+    if (!value) throw new ConfigError(`FILE_STORAGE=s3 のときは環境変数 ${name} を指定してください。`);
+    return value;
+  };
+  const endpoint = required('S3_ENDPOINT');
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigError(
+      '環境変数 S3_ENDPOINT は https://ホスト名 の形で指定してください（例: https://s3.ap-northeast-1.amazonaws.com）。',
+    );
+  }
+  const bucket = required('S3_BUCKET');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(
+      `環境変数 S3_BUCKET の値「${bucket}」はバケット名として使えません（英小文字・数字・.・- の3〜63文字）。`,
+    );
+  }
+  const region = env.S3_REGION || 'ap-northeast-1';
+  if (!/^[a-z0-9-]{2,32}$/.test(region)) {
+    throw new ConfigError(`環境変数 S3_REGION の値「${region}」が不正です（例: ap-northeast-1）。`);
+  }
+  return {
+    kind,
+    endpoint,
+    bucket,
+    region,
+    accessKeyId: required('S3_ACCESS_KEY_ID'),
+    secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
+  };
+}
+
+function payment(env: NodeJS.ProcessEnv): Config['payment'] {
+  const providerUrl = env.PAYMENT_PROVIDER_URL || undefined;
+  if (providerUrl === undefined) {
+    if (env.PAYMENT_SECRET_KEY || env.PAYMENT_WEBHOOK_SECRET) {
+      throw new ConfigError(
+        'PAYMENT_SECRET_KEY・PAYMENT_WEBHOOK_SECRET を指定したときは PAYMENT_PROVIDER_URL も指定してください。',
+      );
+    }
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(providerUrl);
+  } catch {
+    url = undefined;
+  }
+  const local = url?.hostname === '127.0.0.1' || url?.hostname === 'localhost' || url?.hostname === '[::1]';
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
+    throw new ConfigError(
+      '環境変数 PAYMENT_PROVIDER_URL は https:// で始まる URL で指定してください（http:// はこのマシン上のスタンドインのみ）。',
+    );
+  }
+  const secretKey = env.PAYMENT_SECRET_KEY ?? '';
+  if (secretKey.length < 16) {
+    throw new ConfigError(
+      '環境変数 PAYMENT_SECRET_KEY に決済事業者のシークレットキー（16文字以上）を指定してください。',
+    );
+  }
+  const webhookSecret = env.PAYMENT_WEBHOOK_SECRET ?? '';
+  if (webhookSecret.length < 16) {
+    throw new ConfigError(
+      '環境変数 PAYMENT_WEBHOOK_SECRET に Webhook の署名シークレット（16文字以上）を指定してください。',
+    );
+  }
+  return { providerUrl, secretKey, webhookSecret };
 }
