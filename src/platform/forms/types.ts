@@ -68,4 +68,3 @@ export interface FormDefinition {
   schema: Record<string, unknown>;
   steps: FormStep[];
 }
-
