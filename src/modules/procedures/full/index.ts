@@ -1,0 +1,15 @@
+// The procedures written in full: each carries its form, workflow and issued-document template, so it can
+// be applied for here. The catalogue lists them beside the other entries; the form engine renders them.
+import type { Procedure } from '../definition.ts';
+import { inkanCertificate } from './inkan-certificate.ts';
+import { jidoTeate } from './jido-teate.ts';
+import { juminhyoCopy } from './juminhyo-copy.ts';
+
+export const fullProcedures: Procedure[] = [juminhyoCopy, inkanCertificate, jidoTeate];
+
+/**
+ * The case fields the document templates of these procedures use besides the answers (`{{case.x}}`).
+ * `wardMayor` is the ward mayor of the applicant's ward (川崎市中原区長): in a designated city the 区長
+ * certifies register extracts (住民基本台帳法 第38条).
+ */
+export const documentCaseFields = ['receiptNumber', 'decidedAt', 'applicantName', 'wardMayor'] as const;

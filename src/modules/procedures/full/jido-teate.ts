@@ -1,0 +1,185 @@
+// 児童手当 認定請求, as from the October 2024 reform: no income limit, children up to the 31 March after
+// their 18th birthday, ¥30,000 a month from the third child (counting children up to 22 who are still
+// supported). Public servants claim from their employer, not the city.
+import type { Procedure } from '../definition.ts';
+import {
+  address,
+  bankAccountFieldNames,
+  bankAccountFields,
+  date,
+  file,
+  fiveMegabytes,
+  formSchema,
+  integer,
+  internal,
+  myNumber,
+  pdfOrImage,
+  personName,
+  phone,
+  radios,
+  repeat,
+  text,
+  when,
+  yesNo,
+} from './fields.ts';
+
+export const jidoTeate: Procedure = {
+  code: 'jido-teate',
+  name: '児童手当 認定請求',
+  nameKana: 'ジドウテアテ ニンテイセイキュウ',
+  nameEn: 'Claim for child allowance (jido teate)',
+  description: {
+    ja: '高校生年代まで（18歳になった後の最初の3月31日まで）の子どもを育てている人が、児童手当を受け取るための請求です。所得制限はありません。父母のうち、主に生計を支えている人が請求します。出生や転入の日の翌日から15日以内に請求してください。公務員の人は勤務先に請求してください。',
+    jaEasy:
+      '高校生くらいまでの 子どもを 育てている 人が もらえる お金です。子どもが 生まれたときや 引越して きたときは 15日以内に 申しこんで ください。公務員の 人は 会社（勤め先）に 申しこみます。',
+    en: 'Claim the child allowance if you raise children up to the 31 March after their 18th birthday. There is no income limit. The parent who mainly supports the household claims, within 15 days of a birth or of moving in. Public servants claim from their employer.',
+  },
+  department: 'kodomo-mirai',
+  categories: ['子育て', '手当・助成'],
+  lifeEvents: ['birth', 'moving', 'childcare'],
+  filer: 'resident',
+  availability: 'online',
+  assurance: 'jpki_signature',
+  jpkiSignature: true,
+  proxyAllowed: false,
+  fee: { kind: 'none' },
+  paymentMethods: [],
+  attachments: [
+    {
+      key: 'support-confirmation',
+      label: '監護相当・生計費の負担についての確認書',
+      hint: '高校を卒業した後、22歳になった年度末までの子の生活費を負担している場合に出してください。',
+      required: false,
+      types: pdfOrImage,
+      maxBytes: fiveMegabytes,
+    },
+    {
+      key: 'separate-custody',
+      label: '別居監護申立書',
+      hint: '子どもと別に暮らしている場合に出してください。',
+      required: false,
+      types: pdfOrImage,
+      maxBytes: fiveMegabytes,
+    },
+  ],
+  processingDays: 30,
+  synonyms: [
+    '児童手当',
+    'じどうてあて',
+    'ジドウテアテ',
+    '子ども手当',
+    'こども手当',
+    '児手',
+    '出生 手当',
+    'child allowance',
+    'child benefit',
+  ],
+  form: {
+    schema: formSchema(
+      {
+        claimant: personName('請求する人の氏名', { prefill: 'resident.name', autocomplete: 'name' }),
+        birthDate: date('生年月日', { prefill: 'resident.birthDate' }),
+        address: address('住所', { prefill: 'resident.address' }),
+        phone: phone('日中に連絡のとれる電話番号'),
+        myNumber: myNumber('請求する人の個人番号（マイナンバー）'),
+        pension: radios(
+          '加入している年金',
+          [
+            { value: 'employee', label: '厚生年金（会社員など）' },
+            { value: 'national', label: '国民年金（自営業など）' },
+            { value: 'none', label: '加入していない' },
+          ],
+          { hint: '公務員（共済組合）の人は、この請求ではなく勤務先に請求してください。' },
+        ),
+        hasSpouse: radios('配偶者はいますか', yesNo, {
+          hint: '父母のうち、所得の高い人（主に生計を支えている人）が請求します。',
+        }),
+        spouse: when('hasSpouse', ['yes'], personName('配偶者の氏名')),
+        children: repeat(
+          '養育している子ども（高校生年代まで）',
+          '子ども',
+          {
+            properties: {
+              name: personName('氏名'),
+              birthDate: date('生年月日'),
+              relationship: radios('請求する人との続柄', [
+                { value: 'child', label: '子' },
+                { value: 'grandchild', label: '孫' },
+                { value: 'other', label: 'その他' },
+              ]),
+              livesTogether: radios('同居していますか', yesNo),
+            },
+            required: ['name', 'birthDate', 'relationship', 'livesTogether'],
+          },
+          { minItems: 1, maxItems: 10 },
+          { hint: '18歳になった後の最初の3月31日までの子どもを入れてください。' },
+        ),
+        hasOlderChildren: radios('高校卒業後、22歳になった年度末までの子の生活費を負担していますか', yesNo, {
+          hint: 'その子も数に入るため、第3子以降の手当が増えることがあります。',
+        }),
+        olderChildrenCount: when('hasOlderChildren', ['yes'], integer('その子の人数', 1, 10)),
+        supportConfirmation: when(
+          'hasOlderChildren',
+          ['yes'],
+          file('監護相当・生計費の負担についての確認書', 'support-confirmation'),
+        ),
+        separateCustody: file('別居監護申立書（子どもと別に暮らしている場合）', 'separate-custody'),
+        ...bankAccountFields('請求する人の名義の口座に限ります。'),
+        // 認定の内容: set by staff when the claim is approved.
+        decisionChildCount: internal(integer('支給対象児童数', 1, 20)),
+        decisionMonthlyAmount: internal(text('手当月額', 20)),
+        decisionStartMonth: internal(text('支給開始月', 20)),
+      },
+      [
+        'claimant',
+        'birthDate',
+        'address',
+        'phone',
+        'myNumber',
+        'pension',
+        'hasSpouse',
+        'children',
+        'hasOlderChildren',
+        ...bankAccountFieldNames,
+      ],
+    ),
+    steps: [
+      {
+        id: 'claimant',
+        title: '請求する人',
+        fields: ['claimant', 'birthDate', 'address', 'phone', 'myNumber', 'pension', 'hasSpouse', 'spouse'],
+      },
+      {
+        id: 'children',
+        title: '養育している子ども',
+        fields: ['children', 'hasOlderChildren', 'olderChildrenCount', 'supportConfirmation', 'separateCustody'],
+      },
+      {
+        id: 'account',
+        title: '手当を受け取る口座',
+        fields: bankAccountFieldNames,
+        lead: '手当は偶数月（2月・4月・6月・8月・10月・12月）に、前の2か月分をこの口座へ振り込みます。',
+      },
+    ],
+  },
+  workflow: { issuesDocument: true },
+  document: {
+    kind: 'decision',
+    title: '児童手当 認定通知書',
+    body: [
+      '{{claimant.familyName}} {{claimant.givenName}} 様',
+      '{{case.receiptNumber}} で請求のあった児童手当について、次のとおり認定したので通知します。',
+      '手当は偶数月に、前月までの2か月分を指定の口座へ振り込みます。',
+      '{{case.decidedAt}}',
+    ],
+    table: [
+      { label: '受給者', value: '{{claimant.familyName}} {{claimant.givenName}}' },
+      { label: '住所', value: '{{address.address}}' },
+      { label: '支給対象児童数', value: '{{decisionChildCount}}人' },
+      { label: '手当月額', value: '{{decisionMonthlyAmount}}' },
+      { label: '支給開始月', value: '{{decisionStartMonth}}' },
+      { label: '振込先', value: '{{bankName}} {{branchName}}' },
+    ],
+    issuer: '川崎市長',
+  },
+};
