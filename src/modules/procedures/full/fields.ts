@@ -125,12 +125,12 @@ export function personName(title: string, extra: Extra = {}): Schema {
       title,
       properties: {
         familyName: { type: 'string', title: '氏', minLength: 1, maxLength: 30 },
-        // Some foreign residents are registered with one name only: 名 may be empty, 氏 may not.
-        givenName: { type: 'string', title: '名', maxLength: 30 },
+        givenName: { type: 'string', title: '名', minLength: 1, maxLength: 30 },
         familyNameKana: { type: 'string', title: '氏（フリガナ）', minLength: 1, maxLength: 60, pattern: kana },
-        givenNameKana: { type: 'string', title: '名（フリガナ）', maxLength: 60, pattern: '^[ァ-ヶ・ー]*$' },
+        givenNameKana: { type: 'string', title: '名（フリガナ）', minLength: 1, maxLength: 60, pattern: kana },
       },
-      required: ['familyName', 'givenName', 'familyNameKana', 'givenNameKana'],
+      // Some foreign residents are registered under one name only: 名 may be left out, 氏 may not.
+      required: ['familyName', 'familyNameKana'],
       additionalProperties: false,
     },
     'person-name',

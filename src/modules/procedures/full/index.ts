@@ -1,11 +1,25 @@
 // The procedures written in full: each carries its form, workflow and issued-document template, so it can
 // be applied for here. The catalogue lists them beside the other entries; the form engine renders them.
 import type { Procedure } from '../definition.ts';
+import { hoikusho } from './hoikusho.ts';
 import { inkanCertificate } from './inkan-certificate.ts';
+import { inuToroku } from './inu-toroku.ts';
 import { jidoTeate } from './jido-teate.ts';
+import { jiritsuShienSeishin } from './jiritsu-shien-seishin.ts';
 import { juminhyoCopy } from './juminhyo-copy.ts';
+import { shogaishaTecho } from './shogaisha-techo.ts';
+import { sodaiGomi } from './sodai-gomi.ts';
 
-export const fullProcedures: Procedure[] = [juminhyoCopy, inkanCertificate, jidoTeate];
+export const fullProcedures: Procedure[] = [
+  juminhyoCopy,
+  inkanCertificate,
+  jidoTeate,
+  hoikusho,
+  sodaiGomi,
+  inuToroku,
+  jiritsuShienSeishin,
+  shogaishaTecho,
+];
 
 /**
  * The case fields the document templates of these procedures use besides the answers (`{{case.x}}`).
