@@ -40,6 +40,8 @@ export interface Config {
     | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
   /** Outbound webhooks: time limit per attempt, attempts in all, and the first retry's delay (doubles each time). */
   webhooks: { timeoutMs: number; maxAttempts: number; retryBaseSeconds: number };
+  /** The city's public origin (https://…), printed in QR codes of issued documents. Unset: localhost. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     oidc: oidc(env),
+    publicUrl: publicUrl(env),
     payment: payment(env),
     files: files(env, dataDir),
     webhooks: {
@@ -232,4 +235,19 @@ function payment(env: NodeJS.ProcessEnv): Config['payment'] {
     );
   }
   return { providerUrl, secretKey, webhookSecret };
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.PUBLIC_URL || undefined;
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search) {
+    throw new ConfigError('環境変数 PUBLIC_URL は https://city.example.jp のように、パスを付けずに指定してください。');
+  }
+  return url.origin;
 }
