@@ -5,6 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import { isValidMyNumber } from '../../../platform/crypto/my-number.ts';
 import type { JsonSchema } from '../../../platform/forms/schema.ts';
 import type { UiHint } from '../../../platform/forms/types.ts';
+import { validateAnswers } from '../../../platform/forms/validate.ts';
 import { departments } from '../../organisation/data/kawasaki.ts';
 import type { Procedure } from '../definition.ts';
 import { documentCaseFields, fullProcedures } from './index.ts';
@@ -52,6 +53,16 @@ const broken: Record<string, { change: (a: Answers) => void; at: string }> = {
   'sodai-gomi': { change: (a) => ((a.items as Answers[])[0]!.kind = 'refrigerator'), at: '/items/0/kind' },
   'inu-toroku': { change: (a) => (a.rabiesVaccinatedOn = '2026-13-01'), at: '/rabiesVaccinatedOn' },
   'jiritsu-shien-seishin': { change: (a) => delete a.diagnosisDelivery, at: '/diagnosisDelivery' },
+  'doro-senyo': { change: (a) => (a.area = 0), at: '/area' },
+  'kenchiku-kensa': { change: (a) => (a.totalFloorArea = 250), at: '/totalFloorArea' },
+  'shiei-jutaku': { change: (a) => (a.noArrears = false), at: '/noArrears' },
+  'suido-shiyo-kaishi': {
+    change: (a) => ((a.supplyAddress as Answers).postalCode = '214-0014'),
+    at: '/supplyAddress/postalCode',
+  },
+  'koza-furikae': { change: (a) => (a.accountNumber = '12345'), at: '/accountNumber' },
+  'nyusatsu-shikaku': { change: (a) => (a.corporateNumber = '901040112345'), at: '/corporateNumber' },
+  tenshutsu: { change: (a) => (a.members = new Array(10).fill((a.members as Answers[])[0])), at: '/members' },
   'shogaisha-techo': {
     change: (a) => ((a.person as Answers).familyNameKana = 'かわさき'),
     at: '/person/familyNameKana',
@@ -131,6 +142,8 @@ for (const p of fullProcedures) {
     broken[p.code]!.change(bad);
     assert.ok(rejectedAt(p, bad).includes(broken[p.code]!.at), `broken answers rejected at ${broken[p.code]!.at}`);
     assert.deepEqual(rejectedAt(p, { ...sample, unknownField: 'x' }), [''], 'no unknown fields');
+    // The form engine that will serve the form compiles it too, and finds nothing to say.
+    assert.deepEqual(validateAnswers(p.form!, sample, { lang: 'ja' }), []);
   });
 
   test(`${p.code}: every required field, and every shown conditional field, is enforced`, () => {
@@ -227,4 +240,16 @@ test('the sample My Numbers carry valid check digits', () => {
       if (value !== undefined) assert.ok(isValidMyNumber(String(value)), `${p.code} ${path.join('.')}`);
     }
   }
+});
+
+test('the sample 法人番号 carry valid check digits', () => {
+  // 法人番号: the first digit is 9 − (Σ Pn×Qn mod 9) over the other 12, Qn = 1 for odd n, 2 for even n.
+  const valid = (n: string) =>
+    Number(n[0]) === 9 - ([...n.slice(1)].reverse().reduce((s, d, i) => s + Number(d) * (i % 2 ? 2 : 1), 0) % 9);
+  const numbers = Object.values(sampleAnswers)
+    .map((a) => a.corporateNumber)
+    .filter((n): n is string => typeof n === 'string');
+  assert.ok(numbers.length >= 2);
+  for (const n of numbers) assert.ok(valid(n), n);
+  assert.ok(!valid('9010401123457'));
 });
