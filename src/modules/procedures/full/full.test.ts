@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { isValidMyNumber } from '../../../platform/crypto/my-number.ts';
+import { parseStep, renderStepFields, summaryRows, validateAnswers } from '../../../platform/forms/index.ts';
 import type { JsonSchema } from '../../../platform/forms/schema.ts';
 import type { UiHint } from '../../../platform/forms/types.ts';
-import { validateAnswers } from '../../../platform/forms/validate.ts';
 import { departments } from '../../organisation/data/kawasaki.ts';
 import type { Procedure } from '../definition.ts';
 import { documentCaseFields, fullProcedures } from './index.ts';
@@ -187,6 +187,8 @@ for (const p of fullProcedures) {
         // works when each condition is asked before the fields that depend on it.
         assert.ok(target, `${name} shows on a top-level field`);
         assert.ok(onSteps.indexOf(showIf.field) < onSteps.indexOf(name), `${showIf.field} is asked before ${name}`);
+        const order = Object.keys(props);
+        assert.ok(order.indexOf(showIf.field) < order.indexOf(name), `${showIf.field} is declared before ${name}`);
         const values = target.type === 'boolean' ? [true, false] : (target.enum ?? []);
         for (const v of showIf.in) assert.ok(values.includes(v), `${name}: ${showIf.field} can be ${v}`);
       }
@@ -226,6 +228,45 @@ for (const p of fullProcedures) {
     }
   });
 }
+
+test('every form renders each step with the sample answers, and the summary reads as labels', () => {
+  for (const p of fullProcedures) {
+    const form = p.form!;
+    const answers = sampleAnswers[p.code]!;
+    for (const step of form.steps) {
+      const page = String(renderStepFields({ lang: 'ja', form, answers, errors: [] }, step));
+      for (const name of step.fields) {
+        const condition = ui(properties(p)[name]).showIf;
+        const hiddenByEarlierStep =
+          condition &&
+          !step.fields.includes(condition.field) &&
+          !condition.in.includes(answers[condition.field] as string);
+        if (!hiddenByEarlierStep) assert.ok(page.includes(`data-field="${name}"`), `${p.code}: ${name} renders`);
+      }
+    }
+    const rows = summaryRows({ lang: 'ja', form, answers, errors: [] });
+    const shown = new Map(rows.map((r) => [r.field, r.value]));
+    for (const { path, schema } of walk(form.schema as JsonSchema)) {
+      if (!schema.enum || path.includes('*')) continue;
+      const value = shown.get(path.join('.'));
+      if (value !== undefined) assert.ok(!schema.enum.includes(value), `${p.code}: ${path.join('.')} shows a label`);
+    }
+    assert.ok(rows.length >= Object.keys(answers).length, `${p.code}: every answer has a summary row`);
+  }
+});
+
+test('保育所: answering that there is no second guardian drops that guardian and everything hanging on them', () => {
+  const form = fullProcedures.find((p) => p.code === 'hoikusho')!.form!;
+  const before = sampleAnswers.hoikusho!;
+  assert.equal(before.guardian2DueDate, '2027-02-14');
+  // Without JavaScript the page still posts the fields it showed for 保護者2 before the answer changed.
+  const posted = { hasGuardian2: 'no', guardian2Reason: 'pregnancy', guardian2DueDate: '2027-02-14' };
+  const { answers, errors } = parseStep(form, 'guardian2', posted, before, 'ja');
+  assert.deepEqual(errors, []);
+  for (const gone of ['guardian2', 'guardian2Reason', 'guardian2DueDate']) assert.equal(answers[gone], undefined, gone);
+  assert.equal(answers.guardian1Workplace, before.guardian1Workplace);
+  assert.deepEqual(validateAnswers(form, answers, { lang: 'ja' }), []);
+});
 
 function documentText(p: Procedure): string[] {
   if (!p.document) return [];
