@@ -17,7 +17,9 @@ import { staffRoutes } from './routes/staff.ts';
 
 export { type AssuranceLevel, achievedLevel, meetsAssurance, requireAssurance } from './assurance.ts';
 export type { Session } from './sessions.ts';
+export { authorize, type StaffContext, staffOrRedirect } from './staff-access.ts';
 export { type ActingParty, resolveActingParty } from './use-cases/resolve-acting-party.ts';
+export { type SubmissionSignature, verifySubmissionSignature } from './use-cases/verify-submission-signature.ts';
 
 registerMessages('identity', messages);
 

@@ -9,6 +9,7 @@ export { demoMyNumber } from './use-cases/assign-demo-my-numbers.ts';
 export { countResidentsByWard } from './use-cases/count-residents-by-ward.ts';
 export { findResidentByMyNumber } from './use-cases/find-resident-by-my-number.ts';
 export { findResidentsByBirth, readResident } from './use-cases/find-residents-by-birth.ts';
+export { type HouseholdMember, type ResidentHousehold, readHousehold } from './use-cases/read-household.ts';
 export { type ResidentSummary, searchResidents } from './use-cases/search-residents.ts';
 export { seedResidents } from './use-cases/seed-residents.ts';
 

@@ -17,6 +17,7 @@ export const jpkiReasons = {
     '用途の違う電子証明書です。署名には「署名用電子証明書」を、本人確認には「利用者証明用電子証明書」を使ってください。',
   wrong_algorithm: '対応していない署名方式です（RSA 2048 ビット以上と SHA-256 に対応しています）。',
   missing_certificate: '署名者の電子証明書が含まれていません。',
+  holder_mismatch: '署名したマイナンバーカードの持ち主が、申請する方と一致しません。ご本人のカードで署名してください。',
 } as const;
 
 export type JpkiReason = keyof typeof jpkiReasons;

@@ -1,0 +1,154 @@
+// Staff move a case along its workflow: start review (審査開始), approve (承認), reject (却下, reason
+// required), close (完了). Approving a procedure that issues a document queues its issuance. The
+// caller has already passed the policy decision point; this checks the workflow and writes, with the
+// timeline row, the audit row and the event, in one transaction.
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { appendAudit } from '../../../platform/audit/audit.ts';
+import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
+import { withTenant } from '../../../platform/db/tenant.ts';
+import type { Events } from '../../../platform/events/events.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { Jobs } from '../../../platform/jobs/queue.ts';
+import type { CaseStatus, Procedure } from '../../procedures/definition.ts';
+import { sendApplicationEmailJob } from '../emails.ts';
+import { statusLabel } from '../messages.ts';
+import { type Application, canMove } from '../model.ts';
+import { addHistory, loadApplication } from '../queries.ts';
+import { decryptSecrets, mergeSecrets } from '../secrets.ts';
+import { documentValues } from './document-values.ts';
+
+/** The issuance module's job (src/modules/issuance): generates, signs and records the document. */
+export const issueDocumentJob = 'issuance.issue';
+
+export type CaseMove = 'start_review' | 'approve' | 'reject' | 'close';
+
+const targets: Record<CaseMove, CaseStatus> = {
+  start_review: 'in_review',
+  approve: 'approved',
+  reject: 'rejected',
+  close: 'closed',
+};
+
+export async function moveCase(
+  deps: { db: Kysely<any>; jobs: Jobs; events: Events; fieldCrypto: FieldCrypto },
+  input: {
+    tenantId: string;
+    staffId: string;
+    applicationId: string;
+    move: CaseMove;
+    procedure: Procedure;
+    reason?: string | undefined;
+    publicBaseUrl?: string | undefined;
+    meta: { ip: string; requestId: string };
+  },
+): Promise<Application> {
+  const to = targets[input.move];
+  const reason = input.reason?.trim() ?? '';
+  if (input.move === 'reject' && reason.length === 0) {
+    throw new AppError('validation_failed', '却下の理由を入力してください。', {
+      errors: [{ field: 'reason', message: '却下の理由を入力してください（申請者に通知されます）。' }],
+    });
+  }
+  if (reason.length > 2000) {
+    throw new AppError('validation_failed', '理由は2000文字以内で入力してください。', {
+      errors: [{ field: 'reason', message: '理由は2000文字以内で入力してください。' }],
+    });
+  }
+  return withTenant(deps.db, input.tenantId, async (trx) => {
+    const app = await loadApplication(trx, input.applicationId, { forUpdate: true });
+    if (!app || app.status === 'draft') throw new AppError('not_found', '案件が見つかりません。');
+    if (app.status === to) return app; // the same button pressed twice
+    if (!canMove(input.procedure.workflow, app.status, to)) {
+      throw new AppError(
+        'conflict',
+        `「${statusLabel('ja', app.status)}」の案件を「${statusLabel('ja', to)}」にはできません。画面を更新して最新の状況を確認してください。`,
+      );
+    }
+    if (to === 'approved' && app.feeAmount > 0 && app.paymentStatus !== 'paid') {
+      throw new AppError(
+        'conflict',
+        `手数料（${app.feeAmount.toLocaleString('ja-JP')}円）の支払いが確認できていません。`,
+      );
+    }
+    const decided = to === 'approved' || to === 'rejected';
+    await trx
+      .updateTable('applications')
+      .set({
+        status: to,
+        updated_at: sql`now()`,
+        ...(decided ? { decided_at: sql`now()`, decision_reason: reason || null } : {}),
+        ...(input.move === 'start_review' && !app.assignedTo ? { assigned_to: input.staffId } : {}),
+      })
+      .where('id', '=', app.id)
+      .execute();
+    await addHistory(trx, {
+      tenantId: input.tenantId,
+      applicationId: app.id,
+      actorId: input.staffId,
+      actorKind: 'staff',
+      from: app.status,
+      to,
+      note: reason || null,
+    });
+    await appendAudit(trx, {
+      tenantId: input.tenantId,
+      action: `case.${input.move}`,
+      actor: input.staffId,
+      actorKind: 'staff',
+      onBehalfOf: null,
+      resourceType: 'application',
+      resourceId: app.id,
+      department: app.department,
+      dataClass: 'personal',
+      decision: 'allow',
+      reason: null,
+      ip: input.meta.ip,
+      requestId: input.meta.requestId,
+      details: { from: app.status, to, receiptNumber: app.receiptNumber },
+    });
+    await deps.events.emit(trx, {
+      tenantId: input.tenantId,
+      type: 'case.status_changed',
+      subjectType: 'application',
+      subjectId: app.id,
+      department: app.department,
+      data: { receiptNumber: app.receiptNumber, procedureCode: app.procedureCode, from: app.status, to },
+    });
+    if (to === 'approved' && input.procedure.workflow?.issuesDocument && input.procedure.document) {
+      const blob = await trx
+        .selectFrom('applications')
+        .select('secret_answers')
+        .where('id', '=', app.id)
+        .executeTakeFirst();
+      const answers = mergeSecrets(
+        app.answers,
+        await decryptSecrets(deps.fieldCrypto, input.tenantId, blob?.secret_answers),
+      );
+      await deps.jobs.enqueue(
+        trx,
+        issueDocumentJob,
+        {
+          tenantId: input.tenantId,
+          applicationId: app.id,
+          receiptNumber: app.receiptNumber,
+          procedureCode: app.procedureCode,
+          department: app.department,
+          recipientAccountId: app.onBehalfOf,
+          template: input.procedure.document,
+          values: documentValues(input.procedure, answers, { ...app, decidedAt: new Date() }),
+          ...(input.publicBaseUrl ? { publicBaseUrl: input.publicBaseUrl } : {}),
+        },
+        { singletonKey: `issue:${app.id}` },
+      );
+    }
+    if (app.notifyEmail) {
+      await deps.jobs.enqueue(trx, sendApplicationEmailJob, {
+        tenantId: input.tenantId,
+        applicationId: app.id,
+        kind: 'status_changed',
+      });
+    }
+    return (await loadApplication(trx, app.id))!;
+  });
+}

@@ -1,0 +1,422 @@
+// 申請の提出: the whole answer set is validated by the form's schema, the identity level and (where the
+// procedure needs it) the My Number Card signature are checked, and in one transaction the application
+// gets its receipt number (受付番号), due date and fee, the timeline and audit rows are written, and the
+// event and the receipt e-mail are queued. Retrying with the same idempotency key (or submitting the
+// same draft twice) returns the first result; reusing a key for different content is refused.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { appendAudit } from '../../../platform/audit/audit.ts';
+import type { Config } from '../../../platform/config/config.ts';
+import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
+import { withTenant } from '../../../platform/db/tenant.ts';
+import type { Events } from '../../../platform/events/events.ts';
+import { type FieldError, topProperties, uiOf, validateAnswers } from '../../../platform/forms/index.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { Lang } from '../../../platform/i18n/i18n.ts';
+import type { Jobs } from '../../../platform/jobs/queue.ts';
+import {
+  type ActingParty,
+  requireAssurance,
+  resolveActingParty,
+  type Session,
+  verifySubmissionSignature,
+} from '../../identity/index.ts';
+import type { Procedure } from '../../procedures/definition.ts';
+import { sendApplicationEmailJob } from '../emails.ts';
+import { type Application, type Channel, formatReceiptNumber } from '../model.ts';
+import { addHistory, loadApplication, nextReceiptSerial } from '../queries.ts';
+import { encryptSecrets, splitSecrets } from '../secrets.ts';
+import { wardOf } from './prefill.ts';
+import { assertCanFile } from './start-application.ts';
+
+export interface SubmitDeps {
+  db: Kysely<any>;
+  fieldCrypto: FieldCrypto;
+  jobs: Jobs;
+  events: Events;
+  config: Pick<Config, 'jpki'>;
+}
+
+export interface SubmitResult {
+  application: Application;
+  /** False when this call found an earlier identical submission (a retry or a double click). */
+  created: boolean;
+}
+
+/** Fee in yen for these answers (手数料): fixed, or per unit (¥300 × 通数). */
+export function feeFor(procedure: Procedure, answers: Record<string, unknown>): number {
+  const fee = procedure.fee;
+  if (fee.kind === 'fixed') return fee.amount;
+  if (fee.kind === 'per_unit') {
+    const units = answers[fee.unitField];
+    return fee.amount * (typeof units === 'number' && Number.isInteger(units) && units > 0 ? units : 1);
+  }
+  return 0;
+}
+
+/** What the applicant signs with the card: the application id and a digest of exactly these answers. */
+export function signedContentFor(applicationId: string, answers: Record<string, unknown>): string {
+  return `申請:${applicationId}:${createHash('sha256').update(canonicalJson(answers)).digest('hex')}`;
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function resolveDepartment(procedure: Procedure, wardCode: string | null): string {
+  if (!procedure.department.startsWith('ward.')) return procedure.department;
+  // Applications to a ward office go to the applicant's ward; without a known ward, to 川崎区 (the
+  // city hall's own ward office), where staff forward it.
+  return `ward-${wardCode ?? '141313'}.${procedure.department.slice('ward.'.length)}`;
+}
+
+function japanToday(): string {
+  return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function validationError(errors: FieldError[]): AppError {
+  return new AppError('validation_failed', '入力内容に誤りがあります。', {
+    errors: errors.map((e) => ({ field: e.field, message: e.message })),
+  });
+}
+
+function checkAnswers(procedure: Procedure, answers: Record<string, unknown>, lang: Lang): void {
+  const properties = topProperties(procedure.form!);
+  // Values for fields the form does not have, or that only staff fill in, are refused rather than ignored.
+  const unknown = Object.keys(answers).filter((k) => !properties[k] || uiOf(properties[k]).internal);
+  if (unknown.length > 0) {
+    throw validationError(
+      unknown.map((field) => ({ field, message: `「${field}」はこの手続の入力項目ではありません。` })),
+    );
+  }
+  const errors = validateAnswers(procedure.form!, answers, { lang });
+  if (errors.length > 0) throw validationError(errors);
+}
+
+interface Finalize {
+  tenantId: string;
+  procedure: Procedure;
+  party: ActingParty;
+  actorKind: 'resident' | 'business' | 'staff';
+  channel: Channel;
+  answers: Record<string, unknown>;
+  applicantName: string;
+  notifyEmail: string | null;
+  residentId: string | null;
+  signature: { issuer: string; serialNumber: string } | null;
+  meta: { ip: string; requestId: string };
+}
+
+async function finalize(
+  deps: SubmitDeps,
+  trx: Kysely<any>,
+  f: Finalize,
+  row: { id: string } | { insert: Record<string, unknown> },
+): Promise<Application> {
+  const ward = await wardOf({ db: deps.db }, f.tenantId, f.residentId);
+  const serial = await nextReceiptSerial(trx);
+  const today = japanToday();
+  const receiptNumber = formatReceiptNumber(Number(today.slice(0, 4)), serial);
+  const fee = feeFor(f.procedure, f.answers);
+  const { masked, secrets } = splitSecrets(f.procedure.form!, f.answers);
+  const values = {
+    receipt_number: receiptNumber,
+    department: resolveDepartment(f.procedure, ward),
+    ward_code: ward,
+    status: 'submitted',
+    channel: f.channel,
+    answers: JSON.stringify(masked),
+    secret_answers: await encryptSecrets(deps.fieldCrypto, f.tenantId, secrets),
+    fee_amount: fee,
+    payment_status: fee > 0 ? 'pending' : 'none',
+    due_date: addDays(today, f.procedure.processingDays),
+    notify_email: f.notifyEmail,
+    jpki_signature: f.signature ? JSON.stringify(f.signature) : null,
+    submitted_at: sql`now()`,
+    updated_at: sql`now()`,
+  };
+  let id: string;
+  if ('id' in row) {
+    const updated = await trx
+      .updateTable('applications')
+      .set(values)
+      .where('id', '=', row.id)
+      .where('status', '=', 'draft')
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('conflict', 'この申請は既に提出されています。');
+    id = row.id;
+  } else {
+    const inserted = await trx
+      .insertInto('applications')
+      .values({ ...row.insert, ...values })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = inserted.id as string;
+  }
+  await addHistory(trx, {
+    tenantId: f.tenantId,
+    applicationId: id,
+    actorId: f.party.actor,
+    actorKind: f.actorKind,
+    from: 'id' in row ? 'draft' : null,
+    to: 'submitted',
+    details: { channel: f.channel, viaProxyGrant: f.party.viaProxyGrant },
+  });
+  await appendAudit(trx, {
+    tenantId: f.tenantId,
+    action: 'application.submit',
+    actor: f.party.actor,
+    actorKind: f.actorKind,
+    onBehalfOf: f.party.onBehalfOf === f.party.actor ? null : f.party.onBehalfOf,
+    resourceType: 'application',
+    resourceId: id,
+    department: values.department,
+    dataClass: Object.keys(secrets).length > 0 ? 'my_number' : 'personal',
+    decision: 'allow',
+    reason: null,
+    ip: f.meta.ip,
+    requestId: f.meta.requestId,
+    details: { procedure: f.procedure.code, receiptNumber, channel: f.channel, fee },
+  });
+  await deps.events.emit(trx, {
+    tenantId: f.tenantId,
+    type: 'application.submitted',
+    subjectType: 'application',
+    subjectId: id,
+    department: values.department,
+    data: {
+      receiptNumber,
+      procedureCode: f.procedure.code,
+      channel: f.channel,
+      fee,
+      dueDate: values.due_date,
+      viaProxy: f.party.viaProxyGrant !== null,
+      business: f.party.business,
+    },
+  });
+  if (f.notifyEmail) {
+    await deps.jobs.enqueue(trx, sendApplicationEmailJob, {
+      tenantId: f.tenantId,
+      applicationId: id,
+      kind: 'submitted',
+    });
+  }
+  return (await loadApplication(trx, id))!;
+}
+
+/** Submits a draft made on the pages (the check-your-answers page's button). */
+export async function submitDraft(
+  deps: SubmitDeps,
+  input: {
+    tenantId: string;
+    session: Session;
+    applicationId: string;
+    procedure: Procedure;
+    answers: Record<string, unknown>;
+    signature?: string | undefined;
+    lang: Lang;
+    meta: { ip: string; requestId: string };
+  },
+): Promise<SubmitResult> {
+  const { procedure, session } = input;
+  const current = await withTenant(deps.db, input.tenantId, (trx) => loadApplication(trx, input.applicationId));
+  if (!current) throw new AppError('not_found', '申請が見つかりません。');
+  // A double click or a reload: the first submission stands and the receipt is shown again.
+  if (current.status !== 'draft') return { application: current, created: false };
+  assertCanFile(procedure, session);
+  const party = await resolveActingParty(deps, {
+    tenantId: input.tenantId,
+    session,
+    procedureCode: procedure.code,
+    procedureAllowsProxy: procedure.proxyAllowed,
+  });
+  checkAnswers(procedure, input.answers, input.lang);
+  let signature: Finalize['signature'] = null;
+  if (procedure.jpkiSignature) {
+    if (!input.signature?.trim()) {
+      throw new AppError(
+        'assurance_required',
+        'この手続は、マイナンバーカードの署名用電子証明書で署名して提出してください。',
+        {
+          errors: [{ field: 'signature', message: '署名を貼り付けてください。' }],
+        },
+      );
+    }
+    const verified = await verifySubmissionSignature(deps, {
+      tenantId: input.tenantId,
+      signature: input.signature,
+      content: signedContentFor(current.id, input.answers),
+      residentId: session.actingFor ? null : session.residentId,
+    });
+    signature = { issuer: verified.issuer, serialNumber: verified.serialNumber };
+  }
+  requireAssurance(
+    session,
+    procedure.assurance === 'jpki_signature' && !procedure.jpkiSignature ? 'jpki_identity' : procedure.assurance,
+    {
+      submissionSignedWithJpki: signature !== null,
+    },
+  );
+  try {
+    const application = await withTenant(deps.db, input.tenantId, (trx) =>
+      finalize(
+        deps,
+        trx,
+        {
+          tenantId: input.tenantId,
+          procedure,
+          party,
+          actorKind: party.business ? 'business' : 'resident',
+          channel: 'online',
+          answers: input.answers,
+          applicantName: current.applicantName,
+          notifyEmail: session.email,
+          residentId: session.actingFor ? null : session.residentId,
+          signature,
+          meta: input.meta,
+        },
+        { id: current.id },
+      ),
+    );
+    return { application, created: true };
+  } catch (error) {
+    // Two clicks racing: the loser finds the winner's submission.
+    if (error instanceof AppError && error.code === 'conflict') {
+      const after = await withTenant(deps.db, input.tenantId, (trx) => loadApplication(trx, input.applicationId));
+      if (after && after.status !== 'draft') return { application: after, created: false };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Submits a whole application in one request (API for residents' apps, business systems and counter
+ * staff entering a paper form: channel counter / post). `idempotencyKey` is required.
+ */
+export async function submitApplication(
+  deps: SubmitDeps,
+  input: {
+    tenantId: string;
+    session: Session;
+    procedure: Procedure;
+    answers: Record<string, unknown>;
+    idempotencyKey: string;
+    channel: Channel;
+    lang: Lang;
+    meta: { ip: string; requestId: string };
+  },
+): Promise<SubmitResult> {
+  const { procedure, session } = input;
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(input.idempotencyKey)) {
+    throw new AppError('bad_request', 'Idempotency-Key は16〜128文字の英数字・-・_ で指定してください。', {
+      errors: [{ field: 'Idempotency-Key', message: '形式が正しくありません。' }],
+    });
+  }
+  const requestHash = createHash('sha256')
+    .update(canonicalJson({ procedure: procedure.code, answers: input.answers, channel: input.channel }))
+    .digest('hex');
+  const actorId = session.accountId;
+  const earlier = async () =>
+    withTenant(deps.db, input.tenantId, async (trx) => {
+      const row = await trx
+        .selectFrom('applications')
+        .select(['id', 'request_hash'])
+        .where('actor_id', '=', actorId)
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .executeTakeFirst();
+      return row
+        ? { id: row.id as string, hash: row.request_hash as string, app: await loadApplication(trx, row.id as string) }
+        : undefined;
+    });
+  const found = await earlier();
+  if (found) {
+    if (found.hash !== requestHash) {
+      throw new AppError(
+        'conflict',
+        'この Idempotency-Key は別の内容の申請に使われています。新しいキーで送ってください。',
+      );
+    }
+    return { application: found.app!, created: false };
+  }
+  if (input.channel === 'online') assertCanFile(procedure, session);
+  else if (session.kind !== 'staff') throw new AppError('forbidden', '窓口・郵送の申請は職員だけが登録できます。');
+  if (!procedure.form) throw new AppError('not_found', `「${procedure.name}」は、このサイトからは申請できません。`);
+  if (procedure.jpkiSignature && input.channel === 'online') {
+    throw new AppError(
+      'assurance_required',
+      'この手続はマイナンバーカードでの署名が必要です。申請ページから署名して提出してください。',
+    );
+  }
+  const party =
+    input.channel === 'online'
+      ? await resolveActingParty(deps, {
+          tenantId: input.tenantId,
+          session,
+          procedureCode: procedure.code,
+          procedureAllowsProxy: procedure.proxyAllowed,
+        })
+      : { actor: session.accountId, onBehalfOf: session.accountId, viaProxyGrant: null, business: null };
+  if (input.channel === 'online')
+    requireAssurance(session, procedure.assurance === 'jpki_signature' ? 'jpki_identity' : procedure.assurance);
+  checkAnswers(procedure, input.answers, input.lang);
+  try {
+    const application = await withTenant(deps.db, input.tenantId, (trx) =>
+      finalize(
+        deps,
+        trx,
+        {
+          tenantId: input.tenantId,
+          procedure,
+          party,
+          actorKind: input.channel === 'online' ? (party.business ? 'business' : 'resident') : 'staff',
+          channel: input.channel,
+          answers: input.answers,
+          applicantName: session.actingFor?.name ?? session.displayName,
+          notifyEmail: input.channel === 'online' ? session.email : null,
+          residentId: input.channel === 'online' && !session.actingFor ? session.residentId : null,
+          signature: null,
+          meta: input.meta,
+        },
+        {
+          insert: {
+            tenant_id: input.tenantId,
+            procedure_code: procedure.code,
+            procedure_name: procedure.name,
+            actor_id: party.actor,
+            on_behalf_of: party.onBehalfOf,
+            via_proxy_grant: party.viaProxyGrant,
+            business_id: party.business,
+            applicant_name: session.actingFor?.name ?? session.displayName,
+            prefilled: '{}',
+            idempotency_key: input.idempotencyKey,
+            request_hash: requestHash,
+          },
+        },
+      ),
+    );
+    return { application, created: true };
+  } catch (error) {
+    // The same key sent twice at once: the unique index lets one in; the other returns its result.
+    if ((error as { code?: string }).code === '23505') {
+      const after = await earlier();
+      if (after && after.hash === requestHash) return { application: after.app!, created: false };
+      throw new AppError('conflict', 'この Idempotency-Key は別の内容の申請に使われています。');
+    }
+    throw error;
+  }
+}
