@@ -16,6 +16,7 @@ export const errorCodes = {
   payload_too_large: { status: 413, title: '送信データが大きすぎます' },
   unsupported_media_type: { status: 415, title: 'この形式のデータは受け付けられません' },
   too_many_requests: { status: 429, title: 'リクエストが多すぎます' },
+  payment_provider_error: { status: 502, title: '決済事業者との連携に失敗しました' },
   internal: { status: 500, title: 'システムエラーが発生しました' },
   unavailable: { status: 503, title: 'ただいま利用できません' },
 } as const satisfies Record<string, { status: number; title: string }>;

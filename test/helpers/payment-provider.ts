@@ -1,0 +1,153 @@
+// The city with a payment provider stand-in on its own port, as production runs with a real one:
+// PAYMENT_PROVIDER_URL points at it, and its webhooks come to our server over real HTTP.
+import assert from 'node:assert/strict';
+import pino from 'pino';
+import { demoResident, demoStaffPassword } from '../../src/modules/identity/demo.ts';
+import { identity } from '../../src/modules/identity/index.ts';
+import { base32Decode, totpCode, totpStep } from '../../src/modules/identity/totp.ts';
+import { organisation } from '../../src/modules/organisation/index.ts';
+import type { PaymentDeps } from '../../src/modules/payments/deps.ts';
+import { payments } from '../../src/modules/payments/index.ts';
+import { createPaymentProvider } from '../../src/modules/payments/provider.ts';
+import { type StandInProvider, startStandInProvider } from '../../src/modules/payments/stand-in-provider.ts';
+import { portal } from '../../src/modules/portal/index.ts';
+import { residents } from '../../src/modules/residents/index.ts';
+import { loadConfig } from '../../src/platform/config/config.ts';
+import { startCityHall } from '../../src/platform/runtime.ts';
+import { Agent } from './agent.ts';
+import type { TestCityHall } from './app.ts';
+import { createTestDatabase } from './db.ts';
+
+export const secretKey = 'sk_test_stand-in-0123456789';
+export const webhookSecret = 'whsec_test_stand-in-0123456789';
+
+export interface PaymentCity {
+  city: TestCityHall;
+  provider: StandInProvider;
+  deps: PaymentDeps;
+  close(): Promise<void>;
+}
+
+export async function startPaymentCity(
+  options: { listen?: boolean; env?: Record<string, string> } = {},
+): Promise<PaymentCity> {
+  const provider = await startStandInProvider({ secretKey, webhookSecret });
+  const city = await startCity({
+    PAYMENT_PROVIDER_URL: provider.url,
+    PAYMENT_SECRET_KEY: secretKey,
+    PAYMENT_WEBHOOK_SECRET: webhookSecret,
+    ...options.env,
+  });
+  if (city.url) provider.setWebhookUrl(`${city.url}/payments/webhook`);
+  const deps: PaymentDeps = {
+    db: city.city.deps.db,
+    events: city.city.deps.events,
+    provider: createPaymentProvider({ baseUrl: provider.url, secretKey, webhookSecret }),
+  };
+  return {
+    city,
+    provider,
+    deps,
+    async close() {
+      await city.close();
+      await provider.close();
+    },
+  };
+}
+
+/**
+ * The city with the modules payments stands on (not every module of the tree: a payments test should not
+ * fail because another module is half-way through a change), listening on a port for the webhooks.
+ */
+export async function startCity(env: Record<string, string> = {}): Promise<TestCityHall> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: database.ownerUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_PRETTY: '0',
+    NETWORK_ZONES: 'lgwan=127.0.0.0/8,::1/128',
+    ...env,
+  });
+  const city = await startCityHall({
+    config,
+    log: pino({ level: config.logLevel }),
+    demo: true,
+    demoResidents: 50,
+    modules: [organisation, residents, identity, payments, portal],
+  });
+  await city.ready;
+  return {
+    app: city.app!,
+    city,
+    database,
+    url: city.url,
+    async close() {
+      await city.stop();
+      await database.close();
+    },
+  };
+}
+
+export async function accountId(city: TestCityHall, email: string): Promise<string> {
+  const row = await city.database.ownerDb
+    .selectFrom('accounts')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return row.id as string;
+}
+
+export async function residentAgent(city: TestCityHall, email = demoResident.email): Promise<Agent> {
+  const agent = new Agent(city.app);
+  await agent.get('/sign-in');
+  const response = await agent.post('/sign-in', { email, password: demoResident.password });
+  assert.equal(response.statusCode, 303, 'resident signs in');
+  return agent;
+}
+
+const lastStep = new Map<string, number>();
+const totpSecrets = new Map<string, Buffer>();
+
+/** Password and TOTP (enrolling on first use from the key the page shows), from the LGWAN side. */
+export async function staffAgent(city: TestCityHall, email: string): Promise<Agent> {
+  let step: number;
+  for (;;) {
+    step = Math.max((lastStep.get(email) ?? -Infinity) + 1, totpStep() - 1);
+    if (step <= totpStep() + 1) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  lastStep.set(email, step);
+  const agent = new Agent(city.app);
+  await agent.get('/staff/sign-in');
+  assert.equal((await agent.post('/staff/sign-in', { email, password: demoStaffPassword })).statusCode, 303);
+  const page = await agent.get('/staff/sign-in/totp');
+  const shown = /data-totp-secret>([A-Z2-7 ]+)</.exec(page.body);
+  if (shown) totpSecrets.set(email, base32Decode(shown[1]!));
+  const done = await agent.post('/staff/sign-in/totp', { code: totpCode(totpSecrets.get(email)!, step) });
+  assert.equal(done.statusCode, 303, 'staff second factor accepted');
+  return agent;
+}
+
+/** Pays on the stand-in's checkout page as a browser without JavaScript would: GET the page, POST its form. */
+export async function payOnProvider(
+  checkoutUrl: string,
+  choice: { method?: 'card' | 'paypay'; cancel?: boolean } = {},
+): Promise<Response> {
+  const page = await fetch(checkoutUrl);
+  assert.equal(page.status, 200, 'the checkout page opens');
+  const html = await page.text();
+  assert.match(html, /支払う/);
+  assert.match(html, /実際のお金は動きません/);
+  const action = choice.cancel
+    ? /formaction="([^"]+)"/.exec(html)![1]!
+    : /<form method="post" action="([^"]+)"/.exec(html)![1]!;
+  return fetch(new URL(action, checkoutUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ method: choice.method ?? 'card' }).toString(),
+    redirect: 'manual',
+  });
+}
