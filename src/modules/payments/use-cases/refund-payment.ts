@@ -100,6 +100,8 @@ export async function refundPayment(deps: PaymentDeps, input: RefundPaymentInput
         receiptNumber: payment.receiptNumber,
         amount,
         refundedAmount,
+        /** Everything given back (applications mark the fee refunded only then). */
+        full: done.status === 'refunded',
         status: done.status,
       },
     });
