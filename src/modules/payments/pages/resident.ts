@@ -2,7 +2,6 @@
 // tax bills with their eL-QR codes.
 import { t, th } from '../../../platform/i18n/i18n.ts';
 import { button } from '../../../platform/pages/components/button/button.ts';
-import { notificationBanner } from '../../../platform/pages/components/notification-banner/notification-banner.ts';
 import { pageHeading } from '../../../platform/pages/components/page-heading/page-heading.ts';
 import { html, raw } from '../../../platform/pages/html.ts';
 import { csrfInput, type PageContext, renderPage } from '../../../platform/pages/layout.ts';
@@ -23,16 +22,10 @@ const outcome = {
 export function renderReturn(ctx: PageContext, payment: Payment): string {
   const k = outcome[payment.status];
   const amount = yen(payment.status === 'refunded' ? payment.refundedAmount : payment.amount);
-  const paid = payment.status === 'paid' || payment.status === 'partially_refunded';
   const canRetry = payment.status === 'cancelled' || payment.status === 'failed';
   return renderPage(ctx, {
     title: t(ctx.lang, key(`${k}Title`)),
-    body: html`${notificationBanner({
-      title: t(ctx.lang, key(`${k}Title`)),
-      body: html`<p>${th(ctx.lang, key(`${k}Body`), { amount })}</p>`,
-      kind: paid ? 'success' : 'info',
-    })}
-${pageHeading({ text: th(ctx.lang, key(`${k}Title`)) })}
+    body: html`${pageHeading({ text: th(ctx.lang, key(`${k}Title`)), lead: th(ctx.lang, key(`${k}Body`), { amount }) })}
 <dl class="summary-list" data-payment-status="${payment.status}">
 <div><dt>${th(ctx.lang, key('description'))}</dt><dd>${payment.description}</dd></div>
 ${payment.receiptNumber ? html`<div><dt>${th(ctx.lang, key('receiptNumber'))}</dt><dd>${payment.receiptNumber}</dd></div>` : ''}
