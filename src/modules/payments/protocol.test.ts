@@ -102,7 +102,7 @@ test('pay on the provider page: the webhook confirms it, one event, the return p
   assert.deepEqual(audit.map((a) => a.action).sort(), ['payment.confirm', 'payment.start']);
 
   const agent = await residentAgent(pc.city);
-  const page = await agent.get(new URL(response.headers.get('location')!).pathname + '?result=success');
+  const page = await agent.get(`${new URL(response.headers.get('location')!).pathname}?result=success`);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /お支払いが完了しました/);
   assert.match(page.body, /PayPay/);
