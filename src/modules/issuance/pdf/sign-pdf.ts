@@ -69,7 +69,7 @@ export async function signDetached(key: CityKey, data: Uint8Array): Promise<Uint
 export async function signPdf(
   doc: PDFDocument,
   key: CityKey,
-  info: { reason: string; location: string; signedAt: Date },
+  info: { reason: string; location: string; signedAt: Date; marker?: { key: string; value: string } },
 ): Promise<Uint8Array> {
   const { context } = doc;
   const byteRange = PDFArray.withContext(context);
@@ -85,6 +85,7 @@ export async function signPdf(
     Location: PDFHexString.fromText(info.location),
     Name: PDFHexString.fromText(key.subject),
     M: PDFString.fromDate(info.signedAt),
+    ...(info.marker ? { [info.marker.key]: PDFString.of(info.marker.value) } : {}),
   });
   const page = doc.getPage(0);
   const widget = context.register(

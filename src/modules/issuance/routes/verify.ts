@@ -2,12 +2,12 @@
 // and the same as JSON under /api/v1/verify.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, problemResponse } from '../../../platform/http/errors.ts';
+import { isUploadedFile } from '../../../platform/http/server.ts';
 import { pageContext } from '../../../platform/pages/server-pages.ts';
 import { formatVerificationCode, parseVerificationCode } from '../code.ts';
 import type { IssuanceDeps } from '../deps.ts';
 import { renderVerify, type VerifyPageState } from '../pages/verify.ts';
 import { type Verification, verifyDocument } from '../use-cases/verify-document.ts';
-import { boundaryOf, parseMultipart } from './multipart.ts';
 
 /** Largest PDF accepted for checking; the body limit leaves room for the form around it. */
 export const maxPdfBytes = 5 * 1024 * 1024;
@@ -70,13 +70,8 @@ function toJson(v: Verification) {
 }
 
 export async function verifyRoutes(app: FastifyInstance, deps: IssuanceDeps): Promise<void> {
-  // In this plugin's scope only: the upload form's multipart body and the API's raw PDF.
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
-    const boundary = boundaryOf(request.headers['content-type'] ?? '');
-    const parsed = boundary ? parseMultipart(body as Buffer, boundary) : undefined;
-    if (!parsed) done(new AppError('bad_request', '送信されたフォームの形式が正しくありません。'), undefined);
-    else done(null, parsed);
-  });
+  // In this plugin's scope only: the API takes the PDF as the raw body. (The upload form's multipart
+  // body is parsed by the platform, files as {filename, mimetype, data}.)
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit }, (_request, body, done) =>
     done(null, body),
   );
@@ -100,10 +95,11 @@ export async function verifyRoutes(app: FastifyInstance, deps: IssuanceDeps): Pr
     return send(reply, renderVerify(pageContext(request), state), state.errors ? 400 : 200);
   });
 
-  app.post('/verify', { schema: page, bodyLimit }, async (request, reply) => {
+  app.post('/verify', { schema: page }, async (request, reply) => {
     const ctx = pageContext(request);
     const file = (request.body as Record<string, unknown> | undefined)?.pdf;
-    const upload = file && typeof file === 'object' ? (file as { data: Buffer; filename: string }) : undefined;
+    const upload = isUploadedFile(file) ? file : undefined;
+    // A browser sends an empty part with no file name when nothing was chosen.
     const problem =
       !upload || (upload.data.length === 0 && upload.filename === '')
         ? 'errorFileMissing'

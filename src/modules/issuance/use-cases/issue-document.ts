@@ -11,7 +11,7 @@ import type { DocumentTemplate } from '../../procedures/definition.ts';
 import { formatVerificationCode, newVerificationCode } from '../code.ts';
 import type { IssuanceDeps } from '../deps.ts';
 import { type DocumentIssuedData, documentIssued } from '../events.ts';
-import { renderDocument } from '../pdf/render-document.ts';
+import { codeInfoKey, renderDocument } from '../pdf/render-document.ts';
 import { signPdf } from '../pdf/sign-pdf.ts';
 import { findDocument, nextDocumentNumber } from '../queries.ts';
 import { fillTemplate, MissingValuesError, maskName } from '../template.ts';
@@ -86,10 +86,12 @@ export async function issueDocument(deps: IssuanceDeps, input: IssueDocumentInpu
       verificationCode,
       verifyUrl: `${base}/verify/${formatVerificationCode(verificationCode)}`,
     });
+    // The code goes into the signature dictionary too: one damaged copy still leaves the record findable.
     const pdf = await signPdf(doc, key, {
       reason: `${filled.title}の交付`,
       location: tenant.name_ja,
       signedAt: issuedAt,
+      marker: { key: codeInfoKey, value: verificationCode },
     });
     const row = await trx
       .insertInto('documents')

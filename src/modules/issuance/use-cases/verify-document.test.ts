@@ -41,8 +41,9 @@ test('one byte changed anywhere in the PDF is reported as altered', async () => 
   const doc = await issued('app-v-2');
   const text = Buffer.from(doc.pdf).toString('latin1');
   const contents = text.indexOf('/Contents <') + '/Contents <'.length;
-  // Near the start (signed bytes), in the signature's own zero padding, and the last byte.
-  for (const at of [500, contents + 15000, doc.pdf.length - 1]) {
+  const codeCopy = text.indexOf('/CityhallVerificationCode (') + '/CityhallVerificationCode ('.length;
+  // Near the start (signed bytes), in the signature's own zero padding, in one copy of the code, the last byte.
+  for (const at of [500, contents + 15000, codeCopy + 3, doc.pdf.length - 1]) {
     const tampered = doc.pdf.slice();
     tampered[at] = tampered[at] === 0x30 ? 0x31 : 0x30;
     const result = await verifyDocument(bed.deps, { tenantId: 'kawasaki', pdf: tampered });

@@ -35,11 +35,11 @@ export interface Verification {
 
 export type VerifyDocumentInput = { tenantId: string; code: string } | { tenantId: string; pdf: Uint8Array };
 
-/** The code a document carries in its Info dictionary, read from raw bytes (a damaged file may not parse). */
-function embeddedCode(pdf: Uint8Array): string | undefined {
+/** The codes a document carries (Info and signature dictionaries), read from raw bytes: a damaged file may not parse. */
+function embeddedCodes(pdf: Uint8Array): string[] {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const found = new RegExp(`/${codeInfoKey}\\s*\\(([0-9A-Z]{16})\\)`).exec(text)?.[1];
-  return found ? parseVerificationCode(found) : undefined;
+  const found = [...text.matchAll(new RegExp(`/${codeInfoKey}\\s*\\(([0-9A-Z]{16})\\)`, 'g'))];
+  return [...new Set(found.map((m) => parseVerificationCode(m[1]!)).filter((c): c is string => c !== undefined))];
 }
 
 export async function verifyDocument(deps: IssuanceDeps, input: VerifyDocumentInput): Promise<Verification> {
@@ -53,9 +53,9 @@ export async function verifyDocument(deps: IssuanceDeps, input: VerifyDocumentIn
     } else {
       sha256 = createHash('sha256').update(input.pdf).digest();
       record = await findDocument(trx, { sha256 });
-      if (!record) {
-        const code = embeddedCode(input.pdf);
-        if (code) record = await findDocument(trx, { verificationCode: code });
+      for (const code of record ? [] : embeddedCodes(input.pdf)) {
+        record = await findDocument(trx, { verificationCode: code });
+        if (record) break;
       }
     }
     return { record, sha256, cityName: (city?.name_ja as string | undefined) ?? '' };
