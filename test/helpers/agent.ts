@@ -48,10 +48,14 @@ export class Agent {
   /** Posts a form with the CSRF token of the last page (unless `_csrf` is given). */
   async post(
     url: string,
-    form: Record<string, string>,
+    form: Record<string, string | string[]>,
     headers: Record<string, string> = {},
   ): Promise<LightMyRequestResponse> {
-    const body = new URLSearchParams({ _csrf: '_csrf' in form ? '' : this.csrf(), ...form }).toString();
+    const params = new URLSearchParams();
+    if (!('_csrf' in form)) params.append('_csrf', this.csrf());
+    // Repeated names (checkboxes) are sent once per value, as a browser does.
+    for (const [k, v] of Object.entries(form)) for (const one of ([] as string[]).concat(v)) params.append(k, one);
+    const body = params.toString();
     const response = await this.app.inject({
       method: 'POST',
       url,

@@ -36,6 +36,26 @@ export const demoStaff: Omit<NewStaffMember, 'tenantId' | 'password'>[] = [
     wards: ['141313'],
   },
   {
+    // The demo's reviewer for the city-wide procedures written in full (each bureau has its own in a
+    // real city): one account, so a visitor can follow any demo application to its decision.
+    email: 'reviewer@kawasaki.example',
+    displayName: '審査 五郎（本庁各局の審査担当・デモ用）',
+    staffNumber: 'K0006',
+    roles: ['case_worker'],
+    departments: [
+      'kodomo-mirai',
+      'kenko-fukushi',
+      'kankyo',
+      'kensetsu-ryokusei',
+      'machizukuri.shido.kenchiku-shinsa',
+      'machizukuri.jutaku-seisaku.shiei-jutaku',
+      'jogesuido.service.eigyo',
+      'zaisei',
+      'zaisei.shisan-kanri.keiyaku',
+    ],
+    wards: [],
+  },
+  {
     email: 'dx@kawasaki.example',
     displayName: 'DX 四郎（デジタル化施策推進室）',
     staffNumber: 'K0004',

@@ -96,6 +96,8 @@ export interface CaseView {
   staffId: string;
   errors: FieldError[];
   notice?: string | undefined;
+  /** Staff-only fields the issued document needs, filled at approval. */
+  internalFields: { field: string; title: string; maxLength: number }[];
 }
 
 export function casePage(ctx: PageContext, v: CaseView): string {
@@ -126,6 +128,7 @@ ${app.feeAmount > 0 ? html`<div><dt>${th(ctx.lang, 'applications.colPayment')}</
 </dl>
 <h2>${th(ctx.lang, 'applications.actions')}</h2>
 <form method="post" action="/staff/cases/${app.id}/move" id="actions">${csrfInput(ctx)}
+${v.internalFields.length > 0 && can('approved') ? html`<fieldset class="form-group"><legend class="form-group__legend">${th(ctx.lang, 'applications.internalFields')}</legend>${v.internalFields.map((f) => html`<div class="form-field${v.errors.some((e) => e.field === `internal-${f.field}`) ? ' form-field--error' : ''}"><label class="form-field__label" for="internal-${f.field}">${f.title}</label><input class="form-field__input" id="internal-${f.field}" name="internal.${f.field}" maxlength="${f.maxLength}"></div>`)}</fieldset>` : ''}
 <div class="form-field"><label class="form-field__label" for="reason">${th(ctx.lang, 'applications.reason')}</label><textarea class="form-field__textarea" id="reason" name="reason" rows="2" maxlength="2000"></textarea></div>
 <div class="button-group">
 ${app.assignedTo !== v.staffId ? button({ text: t(ctx.lang, 'applications.assignToMe'), variant: 'secondary', name: 'move', value: 'assign' }) : ''}

@@ -18,7 +18,7 @@ import { attachmentsOf, historyOf, loadApplication, messagesOf } from '../querie
 import { assignCases } from '../use-cases/assign-cases.ts';
 import { casesCsv, casesJson } from '../use-cases/export-cases.ts';
 import { type CaseFilter, listCases } from '../use-cases/list-cases.ts';
-import { type CaseMove, moveCase } from '../use-cases/move-case.ts';
+import { type CaseMove, internalFields, moveCase } from '../use-cases/move-case.ts';
 import { onlineApplicationRate } from '../use-cases/online-application-rate.ts';
 import { openApplication } from '../use-cases/open-application.ts';
 import { postMessage } from '../use-cases/post-message.ts';
@@ -125,6 +125,7 @@ export async function staffCaseRoutes(app: FastifyInstance, deps: PlatformDeps):
       staffId: staff.session.accountId,
       errors,
       notice,
+      internalFields: internalFields(opened.procedure),
     });
   };
 
@@ -215,7 +216,7 @@ export async function staffCaseRoutes(app: FastifyInstance, deps: PlatformDeps):
     return sendPage(reply, await renderCase(request, staff, found.id));
   });
 
-  app.post<{ Params: { id: string }; Body: { move?: string; reason?: string } }>(
+  app.post<{ Params: { id: string }; Body: Record<string, string | undefined> }>(
     '/staff/cases/:id/move',
     { schema: page },
     async (request, reply) => {
@@ -253,6 +254,11 @@ export async function staffCaseRoutes(app: FastifyInstance, deps: PlatformDeps):
           move: move as CaseMove,
           procedure,
           reason: request.body?.reason,
+          internal: Object.fromEntries(
+            Object.entries(request.body ?? {})
+              .filter(([k, v]) => k.startsWith('internal.') && typeof v === 'string')
+              .map(([k, v]) => [k.slice('internal.'.length), v as string]),
+          ),
           publicBaseUrl: baseUrl(request),
           meta: meta(request),
         });

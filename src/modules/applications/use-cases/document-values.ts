@@ -64,5 +64,7 @@ export function documentValues(
             ? ''
             : String(value);
   }
+  // Issuance masks this name for the public verification page, whether or not the template prints it.
+  values['case.applicantName'] ??= app.applicantName;
   return values;
 }

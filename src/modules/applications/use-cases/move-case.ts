@@ -8,6 +8,7 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
+import { topProperties, uiOf } from '../../../platform/forms/index.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
 import type { CaseStatus, Procedure } from '../../procedures/definition.ts';
@@ -16,10 +17,30 @@ import { statusLabel } from '../messages.ts';
 import { type Application, canMove } from '../model.ts';
 import { addHistory, loadApplication } from '../queries.ts';
 import { decryptSecrets, mergeSecrets } from '../secrets.ts';
-import { documentValues } from './document-values.ts';
+import { documentValues, placeholdersOf } from './document-values.ts';
 
 /** The issuance module's job (src/modules/issuance): generates, signs and records the document. */
 export const issueDocumentJob = 'issuance.issue';
+
+/** The staff-only fields of the form that the document template uses: all needed before approval. */
+export function internalFields(procedure: Procedure): { field: string; title: string; maxLength: number }[] {
+  const properties = topProperties(procedure.form!);
+  const used = new Set(placeholdersOf(procedure));
+  return Object.entries(properties)
+    .filter(([name, schema]) => uiOf(schema).internal && used.has(name))
+    .map(([name, schema]) => ({ field: name, title: schema.title ?? name, maxLength: schema.maxLength ?? 200 }));
+}
+
+function internalValues(procedure: Procedure, given: Record<string, string>) {
+  const values: Record<string, string> = {};
+  const missing: { field: string; title: string }[] = [];
+  for (const f of internalFields(procedure)) {
+    const value = (given[f.field] ?? '').trim().slice(0, f.maxLength);
+    if (value) values[f.field] = value;
+    else missing.push(f);
+  }
+  return { values, missing };
+}
 
 export type CaseMove = 'start_review' | 'approve' | 'reject' | 'close';
 
@@ -39,6 +60,8 @@ export async function moveCase(
     move: CaseMove;
     procedure: Procedure;
     reason?: string | undefined;
+    /** Values staff fill in at the decision (x-ui.internal fields: permit number, collection date …). */
+    internal?: Record<string, string> | undefined;
     publicBaseUrl?: string | undefined;
     meta: { ip: string; requestId: string };
   },
@@ -71,6 +94,15 @@ export async function moveCase(
         `手数料（${app.feeAmount.toLocaleString('ja-JP')}円）の支払いが確認できていません。`,
       );
     }
+    const internal = internalValues(input.procedure, input.internal ?? {});
+    if (to === 'approved' && internal.missing.length > 0) {
+      throw new AppError('validation_failed', '交付物に載せる項目を入力してください。', {
+        errors: internal.missing.map((m) => ({
+          field: `internal-${m.field}`,
+          message: `${m.title}を入力してください。`,
+        })),
+      });
+    }
     const decided = to === 'approved' || to === 'rejected';
     await trx
       .updateTable('applications')
@@ -79,6 +111,9 @@ export async function moveCase(
         updated_at: sql`now()`,
         ...(decided ? { decided_at: sql`now()`, decision_reason: reason || null } : {}),
         ...(input.move === 'start_review' && !app.assignedTo ? { assigned_to: input.staffId } : {}),
+        ...(to === 'approved' && Object.keys(internal.values).length > 0
+          ? { answers: JSON.stringify({ ...app.answers, ...internal.values }) }
+          : {}),
       })
       .where('id', '=', app.id)
       .execute();

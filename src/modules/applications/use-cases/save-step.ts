@@ -71,9 +71,12 @@ export async function saveStep(
     }
     answers = kept;
   }
-  const errors = [...parsed.errors];
+  const inCorrection = (field: string) =>
+    !input.onlyFields || input.onlyFields.includes(String(parsePathKey(field)[0]));
+  // During a correction, whatever was posted for other fields is ignored, errors included.
+  const errors = parsed.errors.filter((e) => inCorrection(e.field));
   const fileNames = { ...opened.fileNames };
-  for (const { field, file } of parsed.files) {
+  for (const { field, file } of parsed.files.filter((f) => inCorrection(f.field))) {
     const path = parsePathKey(field);
     const schema = schemaAt(form.schema as JsonSchema, path);
     const spec = procedure.attachments.find((a) => a.key === uiOf(schema).attachment);
