@@ -3,6 +3,11 @@ import type { Messages } from '../../platform/i18n/i18n.ts';
 
 export const messages: Messages = {
   ja: {
+    staffCases: '案件の一覧（受付箱）',
+    staffPayments: '手数料の収納・返金・照合',
+    staffDocuments: '交付物（電子文書）の管理',
+    staffIntegration: '業務システム連携（API トークン・Webhook）',
+    myApplicationsLink: '申請の一覧（状況・交付物）',
     jpkiTitle: 'マイナンバーカードで本人確認',
     jpkiLead:
       'マイナンバーカードの署名用電子証明書で、次の確認用の文字列に署名してください。証明書の有効性を確かめ、氏名・生年月日・性別・住所を住民記録と照合します。証明書そのものは保存しません。',
@@ -198,6 +203,11 @@ export const messages: Messages = {
     forbiddenTitle: 'この操作は許可されていません',
   },
   'ja-easy': {
+    staffCases: '{案件|あんけん}の {一覧|いちらん}',
+    staffPayments: 'おかねの うけとり',
+    staffDocuments: '{文書|ぶんしょ}',
+    staffIntegration: 'システム れんけい',
+    myApplicationsLink: 'もうしこみの いちらん',
     jpkiTitle: 'マイナンバーカードで {本人|ほんにん}{確認|かくにん}',
     jpkiLead: 'マイナンバーカードで、{下|した}の {文字|もじ}に {署名|しょめい}して ください。',
     jpkiChallenge: '{確認|かくにん}の {文字|もじ}（5{分|ふん}）',
@@ -385,6 +395,11 @@ export const messages: Messages = {
     forbiddenTitle: 'できません',
   },
   en: {
+    staffCases: 'Case inbox',
+    staffPayments: 'Fees: payments, refunds, reconciliation',
+    staffDocuments: 'Issued documents',
+    staffIntegration: 'System integration (API tokens, webhooks)',
+    myApplicationsLink: 'Your applications (status, documents)',
     jpkiTitle: 'Verify your identity with My Number Card',
     jpkiLead:
       "Sign the text below with your card's signing certificate. We check the certificate and match name, birth date, sex and address with the resident register. The certificate itself is not stored.",

@@ -54,6 +54,7 @@ ${textInput({ id: 'passkey-label', name: 'label', label: t(ctx.lang, 'identity.p
 <noscript><p>${th(ctx.lang, 'identity.passkeyNeedsJs')}</p></noscript>
 <h2>${th(ctx.lang, 'identity.proxiesLink')} / ${th(ctx.lang, 'identity.businessesLink')}</h2>
 <ul class="link-list-plain">
+<li><a href="/my/applications">${th(ctx.lang, 'identity.myApplicationsLink')}</a></li>
 <li><a href="/account/proxies">${th(ctx.lang, 'identity.proxiesLink')}</a></li>
 <li><a href="/account/businesses">${th(ctx.lang, 'identity.businessesLink')}</a></li>
 </ul>

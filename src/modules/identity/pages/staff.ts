@@ -60,6 +60,10 @@ ${pageHeading({ text: th(ctx.lang, 'identity.staffHomeTitle') })}
 <div><dt>${th(ctx.lang, 'identity.staffDevice')}</dt><dd>${th(ctx.lang, s.deviceRegistered ? 'identity.deviceRegistered' : 'identity.deviceUnregistered')}</dd></div>
 </dl>
 <ul class="link-list-plain">
+<li><a href="/staff/cases">${th(ctx.lang, 'identity.staffCases')}</a></li>
+<li><a href="/staff/payments">${th(ctx.lang, 'identity.staffPayments')}</a></li>
+<li><a href="/staff/documents">${th(ctx.lang, 'identity.staffDocuments')}</a></li>
+<li><a href="/staff/integration">${th(ctx.lang, 'identity.staffIntegration')}</a></li>
 <li><a href="/staff/residents">${th(ctx.lang, 'identity.staffResidents')}</a></li>
 <li><a href="/staff/proxies">${th(ctx.lang, 'identity.staffProxies')}</a></li>
 <li><a href="/staff/audit">${th(ctx.lang, 'identity.staffAudit')}</a></li>
