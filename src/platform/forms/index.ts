@@ -31,4 +31,4 @@ export {
   widgetOf,
 } from './schema.ts';
 export type { FormDefinition, FormStep, PrefillSource, UiHint } from './types.ts';
-export { compileForm, type FieldError, validateAnswers } from './validate.ts';
+export { cleanText, compileForm, type FieldError, findBadText, validateAnswers } from './validate.ts';

@@ -41,6 +41,7 @@ export const formMessages: Messages = {
     errorMyNumber: '{label}が正しくありません。12桁の数字を、マイナンバーカードの表記どおりに入力してください。',
     errorPattern: '{label}の形式が正しくありません。{hint}',
     errorInvalid: '{label}の内容が正しくありません。',
+    errorBadText: '使えない文字（制御文字や壊れた文字）が含まれています。',
   },
   'ja-easy': {
     required: 'かならず',
@@ -81,6 +82,7 @@ export const formMessages: Messages = {
     errorMyNumber: '{label}が ちがいます。カードの 12けたの すうじを いれてください。',
     errorPattern: '{label}の かたちが ちがいます。{hint}',
     errorInvalid: '{label}が ただしく ありません。',
+    errorBadText: 'つかえない もじが あります。',
   },
   en: {
     required: 'Required',
@@ -121,5 +123,6 @@ export const formMessages: Messages = {
     errorMyNumber: '{label} is not valid. Enter the 12 digits exactly as on your My Number Card.',
     errorPattern: '{label} is not in the expected format. {hint}',
     errorInvalid: '{label} is not valid.',
+    errorBadText: 'Contains characters that cannot be used (control characters or broken text).',
   },
 };

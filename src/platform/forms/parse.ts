@@ -20,7 +20,7 @@ import {
   widgetOf,
 } from './schema.ts';
 import type { FormDefinition } from './types.ts';
-import type { FieldError } from './validate.ts';
+import { cleanText, type FieldError } from './validate.ts';
 
 export type Body = Record<string, unknown>;
 
@@ -45,14 +45,14 @@ const keep = Symbol('keep');
 
 function str(body: Body, name: string): string | undefined {
   const v = body[name];
-  if (Array.isArray(v)) return typeof v[0] === 'string' ? v[0] : undefined;
-  return typeof v === 'string' ? v : undefined;
+  if (Array.isArray(v)) return typeof v[0] === 'string' ? cleanText(v[0]) : undefined;
+  return typeof v === 'string' ? cleanText(v) : undefined;
 }
 
 function strings(body: Body, name: string): string[] {
   const v = body[name];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return typeof v === 'string' ? [v] : [];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string').map(cleanText);
+  return typeof v === 'string' ? [cleanText(v)] : [];
 }
 
 export function parseAction(body: Body): StepAction {

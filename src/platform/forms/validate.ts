@@ -120,4 +120,32 @@ export function validateAnswers(
   return [...seen.values()];
 }
 
+// Control characters (other than tab and line breaks) and unpaired surrogates (broken UTF-16) are never
+// valid in an answer; PostgreSQL would refuse some of them outright.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what is refused
+const badText =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Fields whose text holds control characters or broken Unicode, anywhere in the answers. */
+export function findBadText(value: unknown, lang: Lang, path: string[] = []): FieldError[] {
+  if (typeof value === 'string') {
+    return badText.test(value)
+      ? [{ field: path.join('.') || '(answers)', message: t(lang, 'forms.errorBadText') }]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => findBadText(v, lang, [...path, String(i)]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(badText.test(k) ? [{ field: path.join('.') || '(answers)', message: t(lang, 'forms.errorBadText') }] : []),
+      ...findBadText(v, lang, [...path, k]),
+    ]);
+  }
+  return [];
+}
+
+/** The same text with those characters removed (forms typed by people: a stray control code is dropped). */
+export function cleanText(text: string): string {
+  return text.replace(new RegExp(badText.source, 'g'), '');
+}
+
 export { parsePathKey };

@@ -127,6 +127,10 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
   }
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
       return new AppError('payload_too_large', '送信できるデータの大きさの上限を超えています。');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError(
@@ -136,6 +140,12 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('bad_request', '本文が正しい JSON ではありません。');
+  }
+  // A broken multipart body (cut off, no boundary) fails inside the parser without a status code.
+  if (/multipart|boundary/i.test(error.message ?? '') && /busboy|multipart/.test(error.stack ?? '')) {
+    return new AppError('bad_request', '送信されたフォームのデータが壊れています。もう一度送信してください。', {
+      cause: error,
+    });
   }
   if (isDatabaseDown(error)) {
     return new AppError('unavailable', 'データベースに接続できません。しばらくしてからもう一度お試しください。', {

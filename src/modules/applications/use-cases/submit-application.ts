@@ -11,7 +11,7 @@ import type { Config } from '../../../platform/config/config.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
-import { type FieldError, topProperties, uiOf, validateAnswers } from '../../../platform/forms/index.ts';
+import { type FieldError, findBadText, topProperties, uiOf, validateAnswers } from '../../../platform/forms/index.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/i18n/i18n.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
@@ -88,6 +88,17 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Deeper than any form goes, checked without recursion (a hostile body could nest thousands deep). */
+function tooDeep(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function validationError(errors: FieldError[]): AppError {
   return new AppError('validation_failed', '入力内容に誤りがあります。', {
     errors: errors.map((e) => ({ field: e.field, message: e.message })),
@@ -95,6 +106,8 @@ export function validationError(errors: FieldError[]): AppError {
 }
 
 function checkAnswers(procedure: Procedure, answers: Record<string, unknown>, lang: Lang): void {
+  const bad = findBadText(answers, lang);
+  if (bad.length > 0) throw validationError(bad);
   const properties = topProperties(procedure.form!);
   // Values for fields the form does not have, or that only staff fill in, are refused rather than ignored.
   const unknown = Object.keys(answers).filter((k) => !properties[k] || uiOf(properties[k]).internal);
@@ -326,6 +339,9 @@ export async function submitApplication(
     throw new AppError('bad_request', 'Idempotency-Key は16〜128文字の英数字・-・_ で指定してください。', {
       errors: [{ field: 'Idempotency-Key', message: '形式が正しくありません。' }],
     });
+  }
+  if (tooDeep(input.answers, 32)) {
+    throw validationError([{ field: '(answers)', message: '回答の入れ子が深すぎます（32階層まで）。' }]);
   }
   const requestHash = createHash('sha256')
     .update(canonicalJson({ procedure: procedure.code, answers: input.answers, channel: input.channel }))
