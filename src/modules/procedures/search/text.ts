@@ -1,7 +1,6 @@
 // How text is cut up for search, the same way for the catalogue and for what people type: NFKC (safe here:
 // these keys are never shown or stored), lower case, hiragana folded to katakana (ごみ = ゴミ), common
 // spelling variants made one (申し込み = 申込み), then character bigrams for Japanese and words for English.
-import { toKatakanaReading } from '../../../platform/ja/kana.ts';
 
 // Spelling variants people write for the same word (送り仮名, 子供/子ども), after folding to katakana.
 const variants: [RegExp, string][] = [
@@ -16,14 +15,19 @@ const variants: [RegExp, string][] = [
   [/ヶ|ケ(?=月)/g, 'カ'],
 ];
 
+// After NFKC there is no half-width katakana left, so what remains of toKatakanaReading (platform/ja/kana.ts)
+// is hiragana → katakana, 0x60 apart; done with one regex because indexing folds ~1 MB of text
+// (text.test.ts checks that both agree).
+const hiragana = /[\u3041-\u3096\u309d\u309e]/g;
+const toKatakana = (c: string) => String.fromCharCode(c.charCodeAt(0) + 0x60);
+
 const separators = /[\s、。，．,.・･「」『』（）()［］[\]【】〈〉《》!?！？:：;；/／〜~'"“”‘’]+/u;
 const ascii = /[a-z0-9]+/g;
 
 /** NFKC, lower case, katakana, one spelling per word; spaces and punctuation become single spaces. */
 export function foldText(text: string): string {
-  const nfkc = text.normalize('NFKC').toLowerCase();
-  const pieces = nfkc.split(separators).filter(Boolean);
-  let folded = pieces.map((p) => toKatakanaReading(p)).join(' ');
+  const nfkc = text.normalize('NFKC').toLowerCase().replace(hiragana, toKatakana);
+  let folded = nfkc.split(separators).filter(Boolean).join(' ');
   for (const [pattern, replacement] of variants) folded = folded.replace(pattern, replacement);
   return folded;
 }
