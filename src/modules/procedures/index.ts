@@ -1,6 +1,10 @@
 // Procedures: the tenant's catalogue of about 3,100 procedures (手続) and its Japanese search.
 // Owns the tables procedures and procedure_catalogues; other modules read a procedure through
 // getProcedure / searchProcedures, never the tables. The contract every C3 part shares is definition.ts.
+// Department codes: an organisation unit (`kenko-fukushi.hoken-iryo`), one ward's office (`ward-141330`, for
+// its own facilities), or `ward.<section>` — that section at the applicant's own ward office (区民課
+// `ward.kumin`, 保険年金課 `ward.hoken-nenkin`, 地域みまもり支援センター `ward.mimamori`, 地域振興課
+// `ward.chiiki-shinko`, 道路公園センター `ward.doro-koen`); the department filter `ward` matches them all.
 
 import { registerMessages } from '../../platform/i18n/i18n.ts';
 import type { CityModule } from '../../platform/module.ts';
