@@ -15,6 +15,7 @@ import { loadMigrations, type MigrationFile, migrate, pendingMigrations, platfor
 import { appUrlFrom, createDatabase, type Database, withDatabaseName } from './db/pool.ts';
 import { ensureAppRole, grantAppRole } from './db/roles.ts';
 import { createEvents, eventJob, loadEvent } from './events/events.ts';
+import { startEventRelay } from './events/relay.ts';
 import { createFileStorage } from './files/index.ts';
 import { buildServer, type ServerState } from './http/server.ts';
 import { type Jobs, type QueueDefinition, startJobs } from './jobs/queue.ts';
@@ -192,6 +193,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
   });
   let jobs: Jobs | undefined;
   let sealer: { stop(): Promise<void> } | undefined;
+  let relay: { stop(): Promise<void> } | undefined;
   const deps: PlatformDeps = {
     db: appDb.db as Kysely<any>,
     pool: appDb.pool,
@@ -203,7 +205,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
     mail,
     demoMailbox,
     fieldCrypto: createFieldCrypto({ db: appDb.db as Kysely<any>, wrapper: masterKeyWrapper(secrets) }),
-    events: createEvents(eventSubscriptions(modules), () => deps.jobs),
+    events: createEvents(eventSubscriptions(modules)),
     files: createFileStorage(config.files),
     get jobs(): Jobs {
       if (!jobs) throw new Error('job queue not started yet');
@@ -280,7 +282,10 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
       log,
       supervise: role !== 'api',
     });
-    if (role !== 'api') await jobs.work();
+    if (role !== 'api') {
+      await jobs.work();
+      relay = startEventRelay({ db: appDb.db as Kysely<any>, jobs, events: deps.events, log });
+    }
     state.ready = true;
     state.reason = '';
   })();
@@ -299,6 +304,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
       abort.abort();
       await app?.close();
       await ready.catch(() => undefined);
+      await relay?.stop();
       await jobs?.stop();
       await sealer?.stop();
       await Promise.all([owner.pool.end(), appDb.pool.end()]);

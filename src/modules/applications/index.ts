@@ -32,6 +32,9 @@ export const applications: CityModule = {
     },
   },
   events: {
+    // The receipt e-mail follows the submission's event (nothing but the one statement on the request's path).
+    'application.submitted': (event, deps) =>
+      sendApplicationEmail(deps, { tenantId: event.tenantId, applicationId: event.subjectId, kind: 'submitted' }),
     'payment.confirmed': onPaymentConfirmed,
     'payment.refunded': onPaymentRefunded,
     'document.issued': onDocumentIssued,

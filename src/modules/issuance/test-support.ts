@@ -24,10 +24,8 @@ export async function createIssuanceTestBed(): Promise<IssuanceTestBed> {
     deps: {
       db: database.db,
       pool: database.pool,
-      // No subscribers here, so emitting never needs the queue.
-      events: createEvents([], () => {
-        throw new Error('no job queue in use-case tests');
-      }),
+      // Emitting only writes the event row; no relay runs in use-case tests.
+      events: createEvents([]),
       keys: cityKeys(dir),
       publicBaseUrl: 'https://kawasaki.cityhall.example',
     },

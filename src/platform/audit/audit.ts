@@ -28,7 +28,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-function row(entry: AuditEntry) {
+/** The row of an entry, for a use case that writes it inside a larger statement (a CTE). */
+export function auditValues(entry: AuditEntry) {
   return {
     tenant_id: entry.tenantId,
     actor: entry.actor,
@@ -50,12 +51,12 @@ function row(entry: AuditEntry) {
 
 /** Call inside `withTenant(db, entry.tenantId, trx => …)`. */
 export async function appendAudit(trx: Kysely<any>, entry: AuditEntry): Promise<void> {
-  await trx.insertInto('audit_log').values(row(entry)).execute();
+  await trx.insertInto('audit_log').values(auditValues(entry)).execute();
 }
 
 export async function appendAuditBatch(trx: Kysely<any>, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await trx.insertInto('audit_log').values(entries.map(row)).execute();
+  await trx.insertInto('audit_log').values(entries.map(auditValues)).execute();
 }
 
 /**
@@ -63,5 +64,5 @@ export async function appendAuditBatch(trx: Kysely<any>, entries: AuditEntry[]):
  * tenant setting as a single message, one round trip and its own implicit transaction.
  */
 export async function recordAudit(deps: { db: Kysely<any>; pool: pg.Pool }, entry: AuditEntry): Promise<void> {
-  await readWithTenant(deps.pool, entry.tenantId, deps.db.insertInto('audit_log').values(row(entry)));
+  await readWithTenant(deps.pool, entry.tenantId, deps.db.insertInto('audit_log').values(auditValues(entry)));
 }

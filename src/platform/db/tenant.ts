@@ -1,5 +1,5 @@
 // Every tenant-owned query runs inside a transaction that names its tenant; RLS policies read it.
-import { type Compilable, type Kysely, sql } from 'kysely';
+import { type Compilable, type CompiledQuery, type Kysely, sql } from 'kysely';
 import pg from 'pg';
 
 const tenantPattern = /^[a-z][a-z0-9-]{1,62}$/;
@@ -51,7 +51,11 @@ function literal(value: unknown): string {
  * as in withTenant. Parameters are inlined as quoted literals (strings, numbers, booleans, null only).
  * For the hot single-statement reads of the API (see bench/api-read.ts); everything else uses withTenant.
  */
-export async function readWithTenant<R>(pool: pg.Pool, tenantId: string, query: Compilable<R>): Promise<R[]> {
+export async function readWithTenant<R>(
+  pool: pg.Pool,
+  tenantId: string,
+  query: Compilable<R> | { compile(): CompiledQuery<R> },
+): Promise<R[]> {
   if (!tenantPattern.test(tenantId)) throw new Error(`invalid tenant id: ${JSON.stringify(tenantId)}`);
   const compiled = query.compile();
   const parameters = compiled.parameters as Literal[];

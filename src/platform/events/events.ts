@@ -1,10 +1,10 @@
-// Domain events (an outbox): a use case emits an event in the same transaction as its change; every
-// module that subscribes gets one job per event, so a reaction is never lost nor run for a rolled-back
-// change. Handlers must be idempotent (a job may run twice after a crash). The same rows feed business
-// systems (/api/events, webhooks), ordered by (txid, seq) so a late commit never slips behind a cursor.
+// Domain events (an outbox): a use case writes an event in the same transaction as its change (one
+// INSERT, nothing else on the request's path). The relay (relay.ts) then gives every subscribing module
+// one job per event, so a reaction is never lost nor run for a rolled-back change. Handlers must be
+// idempotent (a job may run twice after a crash). The same rows feed business systems (/api/events,
+// webhooks), ordered by (txid, seq) so a late commit never slips behind a cursor.
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../db/tenant.ts';
-import type { Jobs } from '../jobs/queue.ts';
 
 export interface DomainEvent<D = Record<string, unknown>> {
   id: string;
@@ -34,10 +34,22 @@ export type EventHandler = (event: DomainEvent) => Promise<void>;
 export const eventJob = 'events.handle';
 
 export interface Events {
-  /** Writes the event with `trx` and enqueues each subscriber's job in the same transaction. */
+  /** Writes the event with `trx`, in the caller's transaction; the relay hands it to subscribers. */
   emit(trx: Kysely<any>, event: NewEvent): Promise<DomainEvent>;
   /** Subscribers by event type; `*` receives every event (webhooks). */
   subscribers(type: string): string[];
+}
+
+/** The row of an event, for a use case that writes it inside a larger statement (a CTE). */
+export function eventValues(event: NewEvent) {
+  return {
+    tenant_id: event.tenantId,
+    type: event.type,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId,
+    department: event.department ?? null,
+    data: JSON.stringify(event.data),
+  };
 }
 
 export interface Subscription {
@@ -45,7 +57,7 @@ export interface Subscription {
   types: string[];
 }
 
-export function createEvents(subscriptions: Subscription[], jobs: () => Jobs): Events {
+export function createEvents(subscriptions: Subscription[]): Events {
   const byType = new Map<string, string[]>();
   for (const { subscriber, types } of subscriptions) {
     for (const type of types) byType.set(type, [...(byType.get(type) ?? []), subscriber]);
@@ -56,19 +68,9 @@ export function createEvents(subscriptions: Subscription[], jobs: () => Jobs): E
     async emit(trx, event) {
       const row = await trx
         .insertInto('domain_events')
-        .values({
-          tenant_id: event.tenantId,
-          type: event.type,
-          subject_type: event.subjectType,
-          subject_id: event.subjectId,
-          department: event.department ?? null,
-          data: JSON.stringify(event.data),
-        })
+        .values(eventValues(event))
         .returning(['id', 'seq', 'occurred_at'])
         .executeTakeFirstOrThrow();
-      for (const subscriber of subscribers(event.type)) {
-        await jobs().enqueue(trx, eventJob, { tenantId: event.tenantId, eventId: row.id, subscriber });
-      }
       return {
         id: row.id as string,
         seq: Number(row.seq),

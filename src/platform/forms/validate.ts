@@ -122,8 +122,8 @@ export function validateAnswers(
 
 // Control characters (other than tab and line breaks) and unpaired surrogates (broken UTF-16) are never
 // valid in an answer; PostgreSQL would refuse some of them outright.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what is refused
 const badText =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what is refused
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Fields whose text holds control characters or broken Unicode, anywhere in the answers. */

@@ -35,6 +35,8 @@ export interface Jobs {
     data: object,
     options?: EnqueueOptions,
   ): Promise<string | null>;
+  /** Several jobs of one queue in one statement, in the caller's transaction. */
+  enqueueMany(trx: Kysely<any> | Transaction<any>, name: string, data: object[]): Promise<void>;
   /** Starts processing every defined queue in this process. */
   work(options?: { pollingIntervalSeconds?: number }): Promise<void>;
   stop(): Promise<void>;
@@ -93,6 +95,15 @@ export async function startJobs(options: {
     enqueue: (trx, name, data, enqueueOptions = {}) => {
       if (!(name in queues)) throw new Error(`unknown queue ${name}`);
       return boss.send(name, data, { db: fromKysely(trx), ...enqueueOptions });
+    },
+    async enqueueMany(trx, name, data) {
+      if (!(name in queues)) throw new Error(`unknown queue ${name}`);
+      if (data.length === 0) return;
+      await boss.insert(
+        name,
+        data.map((d) => ({ data: d })),
+        { db: fromKysely(trx) },
+      );
     },
     async work(workOptions = {}) {
       working = true;

@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
+import type pg from 'pg';
+import { auditValues } from '../../../platform/audit/audit.ts';
 import type { Config } from '../../../platform/config/config.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
-import { withTenant } from '../../../platform/db/tenant.ts';
-import type { Events } from '../../../platform/events/events.ts';
+import { readWithTenant, withTenant } from '../../../platform/db/tenant.ts';
+import { type Events, eventValues } from '../../../platform/events/events.ts';
 import { type FieldError, findBadText, topProperties, uiOf, validateAnswers } from '../../../platform/forms/index.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/i18n/i18n.ts';
@@ -23,15 +24,15 @@ import {
   verifySubmissionSignature,
 } from '../../identity/index.ts';
 import type { Procedure } from '../../procedures/definition.ts';
-import { sendApplicationEmailJob } from '../emails.ts';
-import { type Application, type Channel, formatReceiptNumber } from '../model.ts';
-import { addHistory, loadApplication, nextReceiptSerial } from '../queries.ts';
+import { type Application, type Channel, rowToApplication } from '../model.ts';
+import { loadApplication } from '../queries.ts';
 import { encryptSecrets, splitSecrets } from '../secrets.ts';
 import { wardOf } from './prefill.ts';
 import { assertCanFile } from './start-application.ts';
 
 export interface SubmitDeps {
   db: Kysely<any>;
+  pool: pg.Pool;
   fieldCrypto: FieldCrypto;
   jobs: Jobs;
   events: Events;
@@ -134,102 +135,142 @@ interface Finalize {
   meta: { ip: string; requestId: string };
 }
 
+/**
+ * The submission as ONE statement (data-modifying CTEs), sent with its tenant setting as one message: the
+ * application row (the draft updated, or a new row unless the idempotency key was used), its receipt
+ * number from the database, the timeline row, the audit row and the domain event commit or fail
+ * together in one round trip. Reactions (the receipt e-mail, webhooks) follow from the event.
+ * Returns undefined when nothing was written (the draft was already submitted, or the key was used).
+ */
 async function finalize(
   deps: SubmitDeps,
-  trx: Kysely<any>,
   f: Finalize,
   row: { id: string } | { insert: Record<string, unknown> },
-): Promise<Application> {
+): Promise<Application | undefined> {
   const ward = await wardOf({ db: deps.db }, f.tenantId, f.residentId);
-  const serial = await nextReceiptSerial(trx);
   const today = japanToday();
-  const receiptNumber = formatReceiptNumber(Number(today.slice(0, 4)), serial);
   const fee = feeFor(f.procedure, f.answers);
   const { masked, secrets } = splitSecrets(f.procedure.form!, f.answers);
+  const blob = await encryptSecrets(deps.fieldCrypto, f.tenantId, secrets);
+  const department = resolveDepartment(f.procedure, ward);
+  const dueDate = addDays(today, f.procedure.processingDays);
   const values = {
-    receipt_number: receiptNumber,
-    department: resolveDepartment(f.procedure, ward),
+    receipt_number: sql`application_receipt_number(nextval('application_receipt_seq'))`,
+    department,
     ward_code: ward,
     status: 'submitted',
     channel: f.channel,
     answers: JSON.stringify(masked),
-    secret_answers: await encryptSecrets(deps.fieldCrypto, f.tenantId, secrets),
+    secret_answers: blob ? sql`decode(${blob.toString('hex')}, 'hex')` : null,
     fee_amount: fee,
     payment_status: fee > 0 ? 'pending' : 'none',
-    due_date: addDays(today, f.procedure.processingDays),
+    due_date: dueDate,
     notify_email: f.notifyEmail,
     jpki_signature: f.signature ? JSON.stringify(f.signature) : null,
     submitted_at: sql`now()`,
     updated_at: sql`now()`,
   };
-  let id: string;
-  if ('id' in row) {
-    const updated = await trx
-      .updateTable('applications')
-      .set(values)
-      .where('id', '=', row.id)
-      .where('status', '=', 'draft')
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('conflict', 'この申請は既に提出されています。');
-    id = row.id;
-  } else {
-    const inserted = await trx
-      .insertInto('applications')
-      .values({ ...row.insert, ...values })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = inserted.id as string;
-  }
-  await addHistory(trx, {
-    tenantId: f.tenantId,
-    applicationId: id,
-    actorId: f.party.actor,
-    actorKind: f.actorKind,
-    from: 'id' in row ? 'draft' : null,
-    to: 'submitted',
-    details: { channel: f.channel, viaProxyGrant: f.party.viaProxyGrant },
-  });
-  await appendAudit(trx, {
+  const audit = auditValues({
     tenantId: f.tenantId,
     action: 'application.submit',
     actor: f.party.actor,
     actorKind: f.actorKind,
     onBehalfOf: f.party.onBehalfOf === f.party.actor ? null : f.party.onBehalfOf,
     resourceType: 'application',
-    resourceId: id,
-    department: values.department,
+    department,
     dataClass: Object.keys(secrets).length > 0 ? 'my_number' : 'personal',
     decision: 'allow',
     reason: null,
     ip: f.meta.ip,
     requestId: f.meta.requestId,
-    details: { procedure: f.procedure.code, receiptNumber, channel: f.channel, fee },
   });
-  await deps.events.emit(trx, {
+  const event = eventValues({
     tenantId: f.tenantId,
     type: 'application.submitted',
     subjectType: 'application',
-    subjectId: id,
-    department: values.department,
-    data: {
-      receiptNumber,
-      procedureCode: f.procedure.code,
-      channel: f.channel,
-      fee,
-      dueDate: values.due_date,
-      viaProxy: f.party.viaProxyGrant !== null,
-      business: f.party.business,
-    },
+    subjectId: '',
+    department,
+    data: {},
   });
-  if (f.notifyEmail) {
-    await deps.jobs.enqueue(trx, sendApplicationEmailJob, {
-      tenantId: f.tenantId,
-      applicationId: id,
-      kind: 'submitted',
-    });
-  }
-  return (await loadApplication(trx, id))!;
+  const text = (v: unknown) => sql`${v}::text`;
+  const query = deps.db
+    .with('app', (q) =>
+      'id' in row
+        ? q
+            .updateTable('applications')
+            .set(values)
+            .where('id', '=', row.id)
+            .where('status', '=', 'draft')
+            .returningAll()
+        : q
+            .insertInto('applications')
+            .values({ ...row.insert, ...values })
+            .onConflict((oc) => oc.columns(['tenant_id', 'actor_id', 'idempotency_key']).doNothing())
+            .returningAll(),
+    )
+    .with('history', (q) =>
+      q
+        .insertInto('application_history')
+        .columns(['tenant_id', 'application_id', 'actor_id', 'actor_kind', 'from_status', 'to_status', 'details'])
+        .expression((eb) =>
+          eb
+            .selectFrom('app')
+            .select([
+              'app.tenant_id',
+              'app.id',
+              text(f.party.actor).as('actor_id'),
+              text(f.actorKind).as('actor_kind'),
+              text('id' in row ? 'draft' : null).as('from_status'),
+              text('submitted').as('to_status'),
+              sql`jsonb_build_object('channel', ${f.channel}::text, 'viaProxyGrant', ${f.party.viaProxyGrant}::text)`.as(
+                'details',
+              ),
+            ]),
+        ),
+    )
+    .with('audit', (q) =>
+      q
+        .insertInto('audit_log')
+        .columns([
+          ...Object.keys(audit).filter((k) => k !== 'details' && k !== 'resource_id'),
+          'resource_id',
+          'details',
+        ] as never)
+        .expression((eb) =>
+          eb.selectFrom('app').select([
+            ...Object.entries(audit)
+              .filter(([k]) => k !== 'details' && k !== 'resource_id')
+              .map(([k, v]) => text(v).as(k)),
+            sql`app.id::text`.as('resource_id'),
+            sql`jsonb_build_object('procedure', ${f.procedure.code}::text, 'receiptNumber', app.receipt_number, 'channel', ${f.channel}::text, 'fee', ${fee}::int)`.as(
+              'details',
+            ),
+          ] as never),
+        ),
+    )
+    .with('event', (q) =>
+      q
+        .insertInto('domain_events')
+        .columns(['tenant_id', 'type', 'subject_type', 'subject_id', 'department', 'data'])
+        .expression((eb) =>
+          eb
+            .selectFrom('app')
+            .select([
+              'app.tenant_id',
+              text(event.type).as('type'),
+              text(event.subject_type).as('subject_type'),
+              sql`app.id::text`.as('subject_id'),
+              text(department).as('department'),
+              sql`jsonb_build_object('receiptNumber', app.receipt_number, 'procedureCode', ${f.procedure.code}::text, 'channel', ${f.channel}::text, 'fee', ${fee}::int, 'dueDate', ${dueDate}::text, 'viaProxy', ${f.party.viaProxyGrant !== null}::boolean, 'business', ${f.party.business}::text)`.as(
+                'data',
+              ),
+            ]),
+        ),
+    )
+    .selectFrom('app')
+    .selectAll();
+  const rows = await readWithTenant(deps.pool, f.tenantId, query);
+  return rows[0] ? rowToApplication(rows[0] as Record<string, unknown>) : undefined;
 }
 
 /** Submits a draft made on the pages (the check-your-answers page's button). */
@@ -285,36 +326,28 @@ export async function submitDraft(
       submissionSignedWithJpki: signature !== null,
     },
   );
-  try {
-    const application = await withTenant(deps.db, input.tenantId, (trx) =>
-      finalize(
-        deps,
-        trx,
-        {
-          tenantId: input.tenantId,
-          procedure,
-          party,
-          actorKind: party.business ? 'business' : 'resident',
-          channel: 'online',
-          answers: input.answers,
-          applicantName: current.applicantName,
-          notifyEmail: session.email,
-          residentId: session.actingFor ? null : session.residentId,
-          signature,
-          meta: input.meta,
-        },
-        { id: current.id },
-      ),
-    );
-    return { application, created: true };
-  } catch (error) {
-    // Two clicks racing: the loser finds the winner's submission.
-    if (error instanceof AppError && error.code === 'conflict') {
-      const after = await withTenant(deps.db, input.tenantId, (trx) => loadApplication(trx, input.applicationId));
-      if (after && after.status !== 'draft') return { application: after, created: false };
-    }
-    throw error;
-  }
+  const application = await finalize(
+    deps,
+    {
+      tenantId: input.tenantId,
+      procedure,
+      party,
+      actorKind: party.business ? 'business' : 'resident',
+      channel: 'online',
+      answers: input.answers,
+      applicantName: current.applicantName,
+      notifyEmail: session.email,
+      residentId: session.actingFor ? null : session.residentId,
+      signature,
+      meta: input.meta,
+    },
+    { id: current.id },
+  );
+  if (application) return { application, created: true };
+  // Two clicks racing: the loser finds the winner's submission.
+  const after = await withTenant(deps.db, input.tenantId, (trx) => loadApplication(trx, input.applicationId));
+  if (after && after.status !== 'draft') return { application: after, created: false };
+  throw new AppError('conflict', 'この申請は既に提出されています。');
 }
 
 /**
@@ -359,16 +392,6 @@ export async function submitApplication(
         ? { id: row.id as string, hash: row.request_hash as string, app: await loadApplication(trx, row.id as string) }
         : undefined;
     });
-  const found = await earlier();
-  if (found) {
-    if (found.hash !== requestHash) {
-      throw new AppError(
-        'conflict',
-        'この Idempotency-Key は別の内容の申請に使われています。新しいキーで送ってください。',
-      );
-    }
-    return { application: found.app!, created: false };
-  }
   if (input.channel === 'online') assertCanFile(procedure, session);
   else if (session.kind !== 'staff') throw new AppError('forbidden', '窓口・郵送の申請は職員だけが登録できます。');
   if (!procedure.form) throw new AppError('not_found', `「${procedure.name}」は、このサイトからは申請できません。`);
@@ -390,49 +413,41 @@ export async function submitApplication(
   if (input.channel === 'online')
     requireAssurance(session, procedure.assurance === 'jpki_signature' ? 'jpki_identity' : procedure.assurance);
   checkAnswers(procedure, input.answers, input.lang);
-  try {
-    const application = await withTenant(deps.db, input.tenantId, (trx) =>
-      finalize(
-        deps,
-        trx,
-        {
-          tenantId: input.tenantId,
-          procedure,
-          party,
-          actorKind: input.channel === 'online' ? (party.business ? 'business' : 'resident') : 'staff',
-          channel: input.channel,
-          answers: input.answers,
-          applicantName: session.actingFor?.name ?? session.displayName,
-          notifyEmail: input.channel === 'online' ? session.email : null,
-          residentId: input.channel === 'online' && !session.actingFor ? session.residentId : null,
-          signature: null,
-          meta: input.meta,
-        },
-        {
-          insert: {
-            tenant_id: input.tenantId,
-            procedure_code: procedure.code,
-            procedure_name: procedure.name,
-            actor_id: party.actor,
-            on_behalf_of: party.onBehalfOf,
-            via_proxy_grant: party.viaProxyGrant,
-            business_id: party.business,
-            applicant_name: session.actingFor?.name ?? session.displayName,
-            prefilled: '{}',
-            idempotency_key: input.idempotencyKey,
-            request_hash: requestHash,
-          },
-        },
-      ),
-    );
-    return { application, created: true };
-  } catch (error) {
-    // The same key sent twice at once: the unique index lets one in; the other returns its result.
-    if ((error as { code?: string }).code === '23505') {
-      const after = await earlier();
-      if (after && after.hash === requestHash) return { application: after.app!, created: false };
-      throw new AppError('conflict', 'この Idempotency-Key は別の内容の申請に使われています。');
-    }
-    throw error;
-  }
+  // No look-up first: the unique key decides (one round trip for a new submission). Nothing written
+  // means the key was used before: the same content returns that application, other content is refused.
+  const application = await finalize(
+    deps,
+    {
+      tenantId: input.tenantId,
+      procedure,
+      party,
+      actorKind: input.channel === 'online' ? (party.business ? 'business' : 'resident') : 'staff',
+      channel: input.channel,
+      answers: input.answers,
+      applicantName: session.actingFor?.name ?? session.displayName,
+      notifyEmail: input.channel === 'online' ? session.email : null,
+      residentId: input.channel === 'online' && !session.actingFor ? session.residentId : null,
+      signature: null,
+      meta: input.meta,
+    },
+    {
+      insert: {
+        tenant_id: input.tenantId,
+        procedure_code: procedure.code,
+        procedure_name: procedure.name,
+        actor_id: party.actor,
+        on_behalf_of: party.onBehalfOf,
+        via_proxy_grant: party.viaProxyGrant,
+        business_id: party.business,
+        applicant_name: session.actingFor?.name ?? session.displayName,
+        prefilled: '{}',
+        idempotency_key: input.idempotencyKey,
+        request_hash: requestHash,
+      },
+    },
+  );
+  if (application) return { application, created: true };
+  const found = await earlier();
+  if (found && found.hash === requestHash) return { application: found.app!, created: false };
+  throw new AppError('conflict', 'この Idempotency-Key は別の内容の申請に使われています。新しいキーで送ってください。');
 }
