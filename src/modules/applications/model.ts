@@ -110,10 +110,3 @@ function toIsoDate(value: Date | string): string {
   // `date` columns come back as local midnight; format in local time so the day does not shift.
   return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
 }
-
-/** 受付番号: year, six-digit serial and a check digit (mod 10), e.g. 2026-004217-3, easy to read out. */
-export function formatReceiptNumber(year: number, serial: number): string {
-  const body = `${year}${String(serial).padStart(6, '0')}`;
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
-  return `${year}-${body.slice(4)}-${(10 - (sum % 10)) % 10}`;
-}
