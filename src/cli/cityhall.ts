@@ -125,6 +125,8 @@ async function serve(args: string[]): Promise<void> {
     `\nデジタル市役所が起動しました（${seconds} 秒）: ${city.url ? base : '(worker のみ)'}\n` +
       (city.url
         ? `  住民ポータル        ${base}/\n` +
+          `  手続を探す・申請    ${base}/procedures（例: ${base}/procedures/juminhyo-copy → 申請 → 支払 → 職員が承認 → 電子交付）\n` +
+          `  申請の一覧          ${base}/my/applications   交付物の確認 ${base}/verify\n` +
           `  区役所と局の一覧    ${base}/organisation\n` +
           `  API 仕様 (OpenAPI)  ${base}/api/docs\n` +
           `  稼働確認            ${base}/readyz  メトリクス ${base}/metrics\n` +
@@ -142,7 +144,8 @@ function demoSignInHelp(base: string, mailbox: boolean): string {
     `  住民      ${base}/sign-in   ${demoResident.email} / ${demoResident.password}（代理人役: ${demoProxy.email} / 同じパスワード）\n` +
     `            新規登録 ${base}/sign-up（確認メールは${mailbox ? ` ${base}/demo/mailbox に届きます` : ' SMTP_URL の宛先に送られます'}）\n` +
     `  職員      ${base}/staff/sign-in   パスワード ${demoStaffPassword}（初回は認証アプリに設定キーを登録して確認コードを入力）\n` +
-    demoStaff.map((s) => `            ${s.email.padEnd(30)} ${s.roles.join(', ')}\n`).join('') +
+    demoStaff.map((s) => `            ${s.email.padEnd(30)} ${s.roles.join(', ').padEnd(16)} ${s.displayName}\n`).join('') +
+    `            案件の受付箱 ${base}/staff/cases（住民票・印鑑・転出は川崎区 区民課、その他の手続は reviewer@）\n` +
     `            このパソコン (127.0.0.1) は LGWAN 接続系として扱います（NETWORK_ZONES で変更）\n` +
     `  マイナンバーカード（デモ） ${base}/account/jpki で本人確認。署名は npm run cityhall -- jpki sign --card demo --text "…"\n`
   );
