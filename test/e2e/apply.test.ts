@@ -202,7 +202,7 @@ async function openCase(page: Page, receipt: string): Promise<void> {
 }
 
 async function eventually<T>(what: string, check: () => Promise<T | undefined | false>): Promise<T> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 150; i++) {
     const value = await check();
     if (value) return value;
     await new Promise((r) => setTimeout(r, 200));
@@ -254,8 +254,12 @@ test('住民票の写し: search, card identity, apply with prefill, pay, staff 
   await page.getByRole('button', { name: '本人確認する' }).click();
   await page.getByText('マイナンバーカードで本人確認しました。').waitFor();
   await accessible(page, 'account after the card');
-  // TODO(product): the start page links to /account/jpki?next=/apply/juminhyo-copy, but after the card is
-  // verified the resident lands on /account instead of coming back to the application.
+  // TODO(product bug): the start page links to /account/jpki?next=/apply/juminhyo-copy, but the card form
+  // posts to /account/jpki and always answers 303 /account (src/modules/identity/routes/jpki.ts), so the
+  // resident has to find the application again. Runs as a todo until `next` is carried through.
+  await t.test('after the card the resident is back at the application', { todo: 'jpki ignores next' }, () => {
+    assert.equal(new URL(page.url()).pathname, '/apply/juminhyo-copy');
+  });
   await page.goto(`${base}/apply/juminhyo-copy`);
   await page.getByRole('heading', { name: '住民票の写しの交付請求の申請' }).waitFor();
 
@@ -311,6 +315,16 @@ test('住民票の写し: search, card identity, apply with prefill, pay, staff 
   assert.match((await check.textContent())!, /手数料：600円/);
   const receipt = await submitAndReadReceipt(page);
   assert.equal(await page.locator('#payment-status').textContent(), '600円（未払い）');
+  const filed = await city.database.ownerDb
+    .selectFrom('applications')
+    .select('department')
+    .where('receipt_number', '=', receipt)
+    .executeTakeFirstOrThrow();
+  assert.equal(
+    filed.department,
+    `ward-${household!.wardCode}.kumin`,
+    'the case goes to the ward the resident lives in',
+  );
 
   const statusUrl = page.url().replace(/\?.*$/, '');
   // TODO(product bug): the pay button posts to /applications/:id/pay, which answers 303 to the provider's
@@ -374,10 +388,15 @@ test('住民票の写し: search, card identity, apply with prefill, pay, staff 
   });
   await accessible(page, 'status issued');
   const link = page.getByRole('link', { name: '住民票の写し（PDF）をダウンロード' });
+  const code = /確認コード\s*([0-9A-Z-]+)/.exec((await link.locator('xpath=..').textContent())!)![1]!;
+  // The PDF opens in the browser's viewer (inline); the resident saves it. The viewer hides the bytes from
+  // Playwright, so they are fetched again with the same cookies, as 「名前を付けて保存」 would.
   const href = (await link.getAttribute('href'))!;
+  const [opened] = await Promise.all([page.waitForResponse((r) => r.url() === `${base}${href}`), link.click()]);
+  assert.equal(opened.status(), 200);
+  assert.equal(opened.headers()['content-type'], 'application/pdf');
   const pdf = Buffer.from(await (await context.request.get(`${base}${href}`)).body());
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-  const code = /確認コード\s*([0-9A-Z-]+)/.exec((await link.locator('xpath=..').textContent())!)![1]!;
   const genuine = path.join(dir, 'juminhyo.pdf');
   const tampered = path.join(dir, 'juminhyo-edited.pdf');
   await writeFile(genuine, pdf);
