@@ -144,7 +144,9 @@ function demoSignInHelp(base: string, mailbox: boolean): string {
     `  住民      ${base}/sign-in   ${demoResident.email} / ${demoResident.password}（代理人役: ${demoProxy.email} / 同じパスワード）\n` +
     `            新規登録 ${base}/sign-up（確認メールは${mailbox ? ` ${base}/demo/mailbox に届きます` : ' SMTP_URL の宛先に送られます'}）\n` +
     `  職員      ${base}/staff/sign-in   パスワード ${demoStaffPassword}（初回は認証アプリに設定キーを登録して確認コードを入力）\n` +
-    demoStaff.map((s) => `            ${s.email.padEnd(30)} ${s.roles.join(', ').padEnd(16)} ${s.displayName}\n`).join('') +
+    demoStaff
+      .map((s) => `            ${s.email.padEnd(30)} ${s.roles.join(', ').padEnd(16)} ${s.displayName}\n`)
+      .join('') +
     `            案件の受付箱 ${base}/staff/cases（住民票・印鑑・転出は川崎区 区民課、その他の手続は reviewer@）\n` +
     `            このパソコン (127.0.0.1) は LGWAN 接続系として扱います（NETWORK_ZONES で変更）\n` +
     `  マイナンバーカード（デモ） ${base}/account/jpki で本人確認。署名は npm run cityhall -- jpki sign --card demo --text "…"\n`

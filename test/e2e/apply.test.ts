@@ -252,16 +252,10 @@ test('住民票の写し: search, card identity, apply with prefill, pay, staff 
   const signature = Buffer.from(await signCms(card.signing, new TextEncoder().encode(challenge))).toString('base64');
   await page.getByLabel('署名（base64）').fill(signature);
   await page.getByRole('button', { name: '本人確認する' }).click();
-  await page.getByText('マイナンバーカードで本人確認しました。').waitFor();
-  await accessible(page, 'account after the card');
-  // TODO(product bug): the start page links to /account/jpki?next=/apply/juminhyo-copy, but the card form
-  // posts to /account/jpki and always answers 303 /account (src/modules/identity/routes/jpki.ts), so the
-  // resident has to find the application again. Runs as a todo until `next` is carried through.
-  await t.test('after the card the resident is back at the application', { todo: 'jpki ignores next' }, () => {
-    assert.equal(new URL(page.url()).pathname, '/apply/juminhyo-copy');
-  });
-  await page.goto(`${base}/apply/juminhyo-copy`);
+  // Back where the resident was going: the application's start page.
   await page.getByRole('heading', { name: '住民票の写しの交付請求の申請' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/apply/juminhyo-copy');
+  await accessible(page, 'start page after the card');
 
   const answers = sampleAnswers['juminhyo-copy']!;
   const prefilled = ['applicant', 'birthDate', 'address'];
@@ -270,44 +264,19 @@ test('住民票の写し: search, card identity, apply with prefill, pay, staff 
     beforeNext: async (stepId) => {
       if (stepId !== 'requester') return;
       // Once-only: name, birth date and address come from the register, each with its source.
-      // TODO(product bug): nothing is prefilled. Session.residentId comes from PostgreSQL's bigint parser
-      // as a number (src/modules/identity/sessions.ts `residentId: row.resident_id`), and readHousehold
-      // compares it with `r.id === input.residentId` against a string, so prefillFor finds no household
-      // (and wardOf falls back to 141313). Runs as a todo until sessions.ts turns it into a string.
-      await t.test(
-        'name, birth date and address are prefilled from the register with their source',
-        { todo: 'session.residentId is a number' },
-        async () => {
-          const notes = page.locator('.form-prefill');
-          assert.equal(await notes.count(), 3);
-          for (const note of await notes.all()) {
-            assert.equal(
-              await note.textContent(),
-              '住民記録（住民基本台帳）から入力しました。内容を確認し、違っていれば直してください。',
-            );
-          }
-          assert.equal(await page.locator('[name="applicant.familyName"]').inputValue(), resident.familyName);
-          assert.equal(await page.locator('[name="applicant.givenName"]').inputValue(), resident.givenName);
-          assert.equal(await page.locator('[name="address.address"]').inputValue(), household!.address);
-        },
-      );
-      if ((await page.locator('[name="applicant.familyName"]').inputValue()) === '') {
-        // Until then the resident types what the register holds.
-        await fillStep(
-          page,
-          {
-            applicant: {
-              familyName: resident.familyName,
-              givenName: resident.givenName,
-              familyNameKana: resident.familyNameKana.replace(/\u3000/g, ''),
-              givenNameKana: resident.givenNameKana.replace(/\u3000/g, ''),
-            },
-            birthDate: resident.birthDate,
-            address: { postalCode: household!.postalCode, address: household!.address },
-          },
-          prefilled,
-        );
-      }
+      await t.test('name, birth date and address are prefilled from the register with their source', async () => {
+        const notes = page.locator('.form-prefill');
+        assert.equal(await notes.count(), 3);
+        for (const note of await notes.all()) {
+          assert.equal(
+            await note.textContent(),
+            '住民記録（住民基本台帳）から入力しました。内容を確認し、違っていれば直してください。',
+          );
+        }
+        assert.equal(await page.locator('[name="applicant.familyName"]').inputValue(), resident.familyName);
+        assert.equal(await page.locator('[name="applicant.givenName"]').inputValue(), resident.givenName);
+        assert.equal(await page.locator('[name="address.address"]').inputValue(), household!.address);
+      });
     },
   });
   const check = page.locator('main');
@@ -327,32 +296,9 @@ test('住民票の写し: search, card identity, apply with prefill, pay, staff 
   );
 
   const statusUrl = page.url().replace(/\?.*$/, '');
-  // TODO(product bug): the pay button posts to /applications/:id/pay, which answers 303 to the provider's
-  // checkout on another origin; the page's CSP `form-action 'self'` (src/platform/http/server.ts) makes
-  // Chromium block that redirect ("Sending form data to '…/pay' violates … form-action 'self'"), so the
-  // resident stays on the status page. Runs as a todo until the provider's origin is allowed there.
-  await t.test(
-    'the pay button leads to the provider checkout',
-    { todo: "CSP form-action 'self' blocks the redirect" },
-    async () => {
-      await page.getByRole('button', { name: '支払う（600円）' }).click();
-      await page.getByText('実際のお金は動きません').waitFor({ timeout: 3000 });
-    },
-  );
-  if (!(await page.getByText('実際のお金は動きません').isVisible())) {
-    // Until then: the same POST the button makes (with the page's CSRF token and cookies), and the browser
-    // goes where the city sends it.
-    await page.goto(statusUrl);
-    const csrf = await page.locator(`form[action$="/pay"] input[name="_csrf"]`).inputValue();
-    const started = await context.request.post(`${statusUrl}/pay`, {
-      form: { _csrf: csrf },
-      headers: { origin: base, referer: statusUrl },
-      maxRedirects: 0,
-    });
-    assert.equal(started.status(), 303, await started.text());
-    await page.goto(started.headers().location!);
-    await page.getByText('実際のお金は動きません').waitFor();
-  }
+  // The page allows its pay form to end on the provider's checkout (CSP form-action names its origin).
+  await page.getByRole('button', { name: '支払う（600円）' }).click();
+  await page.getByText('実際のお金は動きません').waitFor();
   await accessible(page, 'provider checkout');
   await page.getByLabel('PayPay（QRコード決済）').check();
   await page.getByRole('button', { name: '支払う' }).click();
@@ -605,10 +551,7 @@ test('a business: hanako registers one, acts as it and applies for 道路占用�
   await fillAllSteps(page, 'doro-senyo', sampleAnswers['doro-senyo']!, {
     beforeNext: async (stepId) => {
       if (stepId === 'applicant') {
-        // TODO(product gap): companyName and corporateNumber declare prefill 'business.name' and
-        // 'business.corporateNumber', but prefillFor (src/modules/applications/use-cases/prefill.ts) only
-        // knows account.email and resident.*: the business's own name is typed again.
-        await t.test('the business name and number are prefilled', { todo: 'business.* prefill' }, async () => {
+        await t.test('the business name and number are prefilled', async () => {
           await page.reload();
           assert.equal(await page.locator('[name="companyName"]').inputValue(), '株式会社サンプル建設');
           assert.equal(await page.locator('[name="corporateNumber"]').inputValue(), corporateNumber);

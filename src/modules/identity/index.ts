@@ -18,6 +18,7 @@ import { staffRoutes } from './routes/staff.ts';
 export { type AssuranceLevel, achievedLevel, meetsAssurance, requireAssurance } from './assurance.ts';
 export type { Session } from './sessions.ts';
 export { authorize, type StaffContext, staffOrRedirect } from './staff-access.ts';
+export { type BusinessSummary, readBusiness } from './use-cases/read-business.ts';
 export { type ActingParty, resolveActingParty } from './use-cases/resolve-acting-party.ts';
 export { type SubmissionSignature, verifySubmissionSignature } from './use-cases/verify-submission-signature.ts';
 

@@ -168,7 +168,8 @@ export async function loadSession(
     method: row.method,
     assurance: row.assurance,
     mfaPending: row.mfa_pending,
-    residentId: row.resident_id,
+    // bigint comes back from pg as a number or string depending on the path; ids are strings here.
+    residentId: row.resident_id === null ? null : String(row.resident_id),
     actingFor: row.acting_for ? { id: row.acting_for, name: row.acting_for_name ?? '' } : undefined,
     actingAsBusiness: row.acting_as_business ?? undefined,
     createdAt: row.created_at,

@@ -61,6 +61,8 @@ export interface PaymentProvider {
   listBalanceTransactions(from: Date, to: Date): Promise<BalanceTransaction[]>;
   /** Secret that signs the webhooks this provider sends us. */
   webhookSecret: string;
+  /** Where the provider lives (its checkout pages are on this origin). */
+  baseUrl: string;
 }
 
 export interface ProviderConfig {
@@ -122,6 +124,7 @@ export function createPaymentProvider(config: ProviderConfig): PaymentProvider {
   }
 
   return {
+    baseUrl: base,
     webhookSecret: config.webhookSecret,
     createCheckoutSession: (input, key) => call('POST', '/v1/checkout/sessions', input, key),
     retrieveCheckoutSession: (id) => call('GET', `/v1/checkout/sessions/${encodeURIComponent(id)}`),

@@ -69,7 +69,6 @@ export interface AttachmentSpec {
   maxBytes: number;
 }
 
-
 export type CaseStatus =
   | 'submitted' // 受付
   | 'in_review' // 審査中

@@ -26,6 +26,9 @@ export function createDatabase(url: string, options: { max?: number; application
   });
   // An idle client losing its server must not crash the process; the next checkout reconnects.
   pool.on('error', () => undefined);
+  // Nor a checked-out client between two statements of a transaction (the server stopping first at
+  // shutdown, a restart): the error reaches the caller through its next query instead of crashing.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return { db: new Kysely<any>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
 

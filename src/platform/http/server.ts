@@ -35,6 +35,8 @@ declare module 'fastify' {
     csrfToken: string;
     /** Who is looking, for the page header; set by the identity module's hooks. */
     viewer: Viewer | undefined;
+    /** Other origins this page's forms may post to or be redirected to (e.g. a payment provider). */
+    formActions: string[] | null;
   }
 }
 
@@ -193,6 +195,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorateRequest('tenant', null as unknown as Tenant);
   app.decorateRequest('lang', 'ja');
   app.decorateRequest('viewer', undefined);
+  app.decorateRequest('formActions', null);
   app.addSchema(problemSchema);
   await app.register(formbody);
   // No-JS file uploads (attachments, PDF verification): fields and files land in request.body, so the CSRF
@@ -243,7 +246,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
-    reply.header('content-security-policy', csp);
+    reply.header(
+      'content-security-policy',
+      request.formActions?.length
+        ? csp.replace("form-action 'self'", `form-action 'self' ${request.formActions.join(' ')}`)
+        : csp,
+    );
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');

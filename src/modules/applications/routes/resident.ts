@@ -78,6 +78,15 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
     });
   };
 
+  /** The pay form's POST ends in a redirect to the provider's checkout: the page's CSP must allow it. */
+  const allowProvider = async (request: FastifyRequest) => {
+    try {
+      request.formActions = [new URL((await providerFor(deps, app)).baseUrl).origin];
+    } catch {
+      // No provider configured: pressing the button explains that (counter payment only).
+    }
+  };
+
   app.get<{ Params: Params }>('/apply/:code', { schema: page }, async (request, reply) => {
     const session = residentOrRedirect(request, reply);
     if (!session) return reply;
@@ -265,10 +274,11 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
     async (request, reply) => {
       const session = residentOrRedirect(request, reply);
       if (!session) return reply;
-      return sendPage(
-        reply,
-        await statusView(request, session, request.params.id, { justSubmitted: request.query.submitted === '1' }),
-      );
+      const html = await statusView(request, session, request.params.id, {
+        justSubmitted: request.query.submitted === '1',
+      });
+      if (html.includes(`action="/applications/${request.params.id}/pay"`)) await allowProvider(request);
+      return sendPage(reply, html);
     },
   );
 

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { type JsonSchema, topProperties, uiOf, widgetOf } from '../../../platform/forms/index.ts';
 import type { FormDefinition } from '../../../platform/forms/types.ts';
+import { readBusiness } from '../../identity/index.ts';
 import { type HouseholdMember, readHousehold } from '../../residents/index.ts';
 
 export interface Prefill {
@@ -13,6 +14,7 @@ export interface Prefill {
 
 const registerSource = '住民記録（住民基本台帳）';
 const accountSource = 'アカウントに登録されたメールアドレス';
+const businessSource = '事業者の登録情報';
 
 function personName(m: HouseholdMember) {
   return {
@@ -38,12 +40,21 @@ function memberItem(item: JsonSchema | undefined, m: HouseholdMember): Record<st
 
 export async function prefillFor(
   deps: { db: Kysely<any> },
-  input: { tenantId: string; form: FormDefinition; residentId: string | null; email: string | null },
+  input: {
+    tenantId: string;
+    form: FormDefinition;
+    residentId: string | null;
+    email: string | null;
+    businessId?: string | null;
+  },
 ): Promise<Prefill> {
   const answers: Record<string, unknown> = {};
   const sources: Record<string, string> = {};
   const wanted = Object.entries(topProperties(input.form)).filter(([, s]) => uiOf(s).prefill);
   if (wanted.length === 0) return { answers, sources };
+  const business = input.businessId
+    ? await readBusiness(deps, { tenantId: input.tenantId, businessId: input.businessId })
+    : undefined;
   const household = input.residentId
     ? await readHousehold(deps, { tenantId: input.tenantId, residentId: input.residentId })
     : undefined;
@@ -52,6 +63,14 @@ export async function prefillFor(
     if (source === 'account.email' && input.email) {
       answers[name] = input.email;
       sources[name] = accountSource;
+      continue;
+    }
+    if (source === 'business.name' || source === 'business.corporateNumber') {
+      const value = source === 'business.name' ? business?.name : business?.corporateNumber;
+      if (value) {
+        answers[name] = value;
+        sources[name] = businessSource;
+      }
       continue;
     }
     if (!household) continue;

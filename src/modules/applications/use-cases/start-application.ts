@@ -61,6 +61,7 @@ export async function startApplication(
     form: procedure.form!,
     residentId: session.actingFor ? null : session.residentId,
     email: session.actingFor ? null : session.email,
+    businessId: party.business,
   });
   const { masked, secrets } = splitSecrets(procedure.form!, prefill.answers);
   const blob = await encryptSecrets(deps.fieldCrypto, tenantId, secrets);

@@ -7,7 +7,7 @@ import { html } from '../../../platform/pages/html.ts';
 import { csrfInput, type PageContext, renderPage } from '../../../platform/pages/layout.ts';
 import { type FormState, fieldId, formErrors } from './form.ts';
 
-export function renderJpki(ctx: PageContext, challenge: string, state: FormState = {}): string {
+export function renderJpki(ctx: PageContext, challenge: string, state: FormState = {}, next = ''): string {
   const title = t(ctx.lang, 'identity.jpkiTitle');
   const error = state.errors?.[0];
   const id = fieldId('signature');
@@ -22,6 +22,7 @@ ${pageHeading({ text: th(ctx.lang, 'identity.jpkiTitle'), lead: th(ctx.lang, 'id
 <pre class="command">npm run cityhall -- jpki sign --card demo --text "${challenge}"</pre>
 <form method="post" action="/account/jpki" novalidate>
 ${csrfInput(ctx)}
+${next ? html`<input type="hidden" name="next" value="${next}">` : ''}
 <div class="form-field${error ? ' form-field--error' : ''}">
 <label class="form-field__label" for="${id}">${th(ctx.lang, 'identity.jpkiSignature')}</label>
 ${error ? html`<p class="form-field__error" id="${id}-error">${error.message}</p>` : ''}

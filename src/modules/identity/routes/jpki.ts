@@ -13,7 +13,17 @@ import { loadTrustSettings } from '../jpki/trust.ts';
 import { verifyCmsSignedData, verifyPkcs1Signature } from '../jpki/verify-signed-data.ts';
 import { renderJpki } from '../pages/jpki.ts';
 import { verifyIdentityWithCard } from '../use-cases/verify-identity-with-card.ts';
-import { bodyOf, handleForm, meta, page, pageContext, residentOrRedirect, seeOther, sendPage } from './common.ts';
+import {
+  bodyOf,
+  handleForm,
+  meta,
+  page,
+  pageContext,
+  residentOrRedirect,
+  safeNext,
+  seeOther,
+  sendPage,
+} from './common.ts';
 
 const flowCookie = 'jpki_flow';
 
@@ -46,7 +56,8 @@ export async function jpkiRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
       saveFlow(trx, request.tenant.id, 'jpki_challenge', session.accountId, { challenge }),
     );
     setCookie(request, reply, flowCookie, flowId, { maxAgeSeconds: 300, sameSite: 'Strict' });
-    return sendPage(reply, renderJpki(pageContext(request), challenge));
+    const next = safeNext((request.query as { next?: unknown }).next, '');
+    return sendPage(reply, renderJpki(pageContext(request), challenge, {}, next));
   });
 
   app.post('/account/jpki', { schema: page }, async (request, reply) => {
@@ -62,9 +73,16 @@ export async function jpkiRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
           signature: bodyOf(request).signature ?? '',
           meta: meta(request),
         });
-        return seeOther(reply, '/account?notice=jpkiDone');
+        // Back to where the person was going (an application that needs this check), else the account page.
+        return seeOther(reply, safeNext(bodyOf(request).next, '/account?notice=jpkiDone'));
       },
-      (errors) => renderJpki(pageContext(request), '（ページを開き直してください）', { errors }),
+      (errors) =>
+        renderJpki(
+          pageContext(request),
+          '（ページを開き直してください）',
+          { errors },
+          safeNext(bodyOf(request).next, ''),
+        ),
       'signature',
     );
   });
