@@ -74,6 +74,45 @@ export class Agent {
     return response;
   }
 
+  /** Posts a multipart form (file uploads) with the CSRF token of the last page, as a browser does. */
+  async postMultipart(
+    url: string,
+    form: Record<string, string | string[]>,
+    files: { name: string; filename: string; type: string; data: Buffer }[],
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----cityhall${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    const field = (name: string, value: string) =>
+      parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    field('_csrf', this.csrf());
+    for (const [k, v] of Object.entries(form)) for (const one of ([] as string[]).concat(v)) field(k, one);
+    for (const f of files) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\ncontent-disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\ncontent-type: ${f.type}\r\n\r\n`,
+        ),
+        f.data,
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: this.remoteAddress,
+      payload: Buffer.concat(parts),
+      headers: {
+        accept: 'text/html',
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        ...this.headers,
+        cookie: this.cookieHeader(),
+      },
+    });
+    this.keep(response);
+    if ((response.headers['content-type'] ?? '').toString().startsWith('text/html')) this.lastPage = response.body;
+    return response;
+  }
+
   async json(method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) {
     const response = await this.app.inject({
       method,
