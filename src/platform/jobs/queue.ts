@@ -108,7 +108,7 @@ export async function startJobs(options: {
     async work(workOptions = {}) {
       working = true;
       for (const [name, q] of Object.entries(queues)) {
-        await boss.work(name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+        await boss.work(name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
           for (const job of jobs) {
             const started = performance.now();
             await q.handler(job.data, { id: job.id, retryCount: job.retryCount, signal: job.signal });

@@ -22,6 +22,7 @@ import { getProcedure } from '../../procedures/index.ts';
 import { checkPage, myApplicationsPage, startPage, statusPage, stepPage } from '../pages/resident.ts';
 import { assertOwnApplication, historyOf, loadApplication, messagesOf } from '../queries.ts';
 import { listMyApplications } from '../use-cases/list-cases.ts';
+import { withLivePayment } from '../use-cases/live-payment.ts';
 import { openApplication } from '../use-cases/open-application.ts';
 import { postMessage } from '../use-cases/post-message.ts';
 import { resubmitApplication } from '../use-cases/resubmit-application.ts';
@@ -52,7 +53,11 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
   ) => {
     const tenantId = request.tenant.id;
     const data = await withTenant(deps.db, tenantId, async (trx) => {
-      const application = assertOwnApplication(await loadApplication(trx, id), session);
+      const application = await withLivePayment(
+        deps,
+        tenantId,
+        assertOwnApplication(await loadApplication(trx, id), session),
+      );
       return {
         application,
         history: (await historyOf(trx, application.id)) as any[],

@@ -18,6 +18,7 @@ import { attachmentsOf, historyOf, loadApplication, messagesOf } from '../querie
 import { assignCases } from '../use-cases/assign-cases.ts';
 import { casesCsv, casesJson } from '../use-cases/export-cases.ts';
 import { type CaseFilter, listCases } from '../use-cases/list-cases.ts';
+import { withLivePayment } from '../use-cases/live-payment.ts';
 import { type CaseMove, internalFields, moveCase } from '../use-cases/move-case.ts';
 import { onlineApplicationRate } from '../use-cases/online-application-rate.ts';
 import { openApplication } from '../use-cases/open-application.ts';
@@ -112,7 +113,7 @@ export async function staffCaseRoutes(app: FastifyInstance, deps: PlatformDeps):
       fileNames: opened.fileNames,
     });
     return casePage(pageContext(request), {
-      application: opened.application,
+      application: await withLivePayment(deps, request.tenant.id, opened.application),
       procedure: opened.procedure,
       rows,
       ...extra,
@@ -253,6 +254,7 @@ export async function staffCaseRoutes(app: FastifyInstance, deps: PlatformDeps):
           applicationId: found.id,
           move: move as CaseMove,
           procedure,
+          feePaid: (await withLivePayment(deps, request.tenant.id, found)).paymentStatus === 'paid',
           reason: request.body?.reason,
           internal: Object.fromEntries(
             Object.entries(request.body ?? {})

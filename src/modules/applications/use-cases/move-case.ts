@@ -60,6 +60,8 @@ export async function moveCase(
     move: CaseMove;
     procedure: Procedure;
     reason?: string | undefined;
+    /** The payments module already confirms the fee (its event may not have arrived yet). */
+    feePaid?: boolean;
     /** Values staff fill in at the decision (x-ui.internal fields: permit number, collection date …). */
     internal?: Record<string, string> | undefined;
     publicBaseUrl?: string | undefined;
@@ -88,7 +90,8 @@ export async function moveCase(
         `「${statusLabel('ja', app.status)}」の案件を「${statusLabel('ja', to)}」にはできません。画面を更新して最新の状況を確認してください。`,
       );
     }
-    if (to === 'approved' && app.feeAmount > 0 && app.paymentStatus !== 'paid') {
+    const paidNow = app.paymentStatus === 'pending' && input.feePaid === true;
+    if (to === 'approved' && app.feeAmount > 0 && app.paymentStatus !== 'paid' && !paidNow) {
       throw new AppError(
         'conflict',
         `手数料（${app.feeAmount.toLocaleString('ja-JP')}円）の支払いが確認できていません。`,
@@ -111,6 +114,7 @@ export async function moveCase(
         updated_at: sql`now()`,
         ...(decided ? { decided_at: sql`now()`, decision_reason: reason || null } : {}),
         ...(input.move === 'start_review' && !app.assignedTo ? { assigned_to: input.staffId } : {}),
+        ...(paidNow ? { payment_status: 'paid' } : {}),
         ...(to === 'approved' && Object.keys(internal.values).length > 0
           ? { answers: JSON.stringify({ ...app.answers, ...internal.values }) }
           : {}),
