@@ -16,7 +16,7 @@ import {
   seeOther,
   sendPage,
 } from '../../identity/routes/common.ts';
-import { documentsFor } from '../../issuance/index.ts';
+import { documentsFor, formatVerificationCode } from '../../issuance/index.ts';
 import { providerFor, startPayment } from '../../payments/index.ts';
 import { getProcedure } from '../../procedures/index.ts';
 import { checkPage, myApplicationsPage, startPage, statusPage, stepPage } from '../pages/resident.ts';
@@ -74,7 +74,7 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
       documents: documents.map((d) => ({
         title: d.title,
         href: d.href,
-        verificationCode: d.verificationCode,
+        verificationCode: formatVerificationCode(d.verificationCode),
         revokedAt: d.revokedAt,
       })),
       justSubmitted: extra.justSubmitted ?? false,

@@ -11,7 +11,7 @@ import { encodeCsvUtf8Bom, encodeShiftJis } from '../../../platform/ja/csv.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { authorize, type StaffContext, staffOrRedirect } from '../../identity/index.ts';
 import { baseUrl, meta, page, pageContext, seeOther, sendPage } from '../../identity/routes/common.ts';
-import { documentsFor } from '../../issuance/index.ts';
+import { documentsFor, formatVerificationCode } from '../../issuance/index.ts';
 import { getProcedure } from '../../procedures/index.ts';
 import { casePage, inboxPage } from '../pages/staff.ts';
 import { attachmentsOf, historyOf, loadApplication, messagesOf } from '../queries.ts';
@@ -120,7 +120,7 @@ export async function staffCaseRoutes(app: FastifyInstance, deps: PlatformDeps):
       documents: documents.map((d) => ({
         title: d.title,
         href: `/documents/${d.id}.pdf`,
-        verificationCode: d.verificationCode,
+        verificationCode: formatVerificationCode(d.verificationCode),
         revokedAt: d.revokedAt,
       })),
       staffId: staff.session.accountId,
