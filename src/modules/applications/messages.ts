@@ -4,6 +4,7 @@ import type { Status } from './model.ts';
 
 export const messages: Messages = {
   ja: {
+    reasonTitle: '理由',
     internalFields: '交付物に載せる項目（承認のときに入力）',
     inboxTitle: '案件の一覧（受付箱）',
     inboxLead: '所属する部署の案件です。処理期限を過ぎた案件は「期限超過」と表示します。',
@@ -138,6 +139,7 @@ export const messages: Messages = {
     visitRequired: '来庁が必要です',
   },
   'ja-easy': {
+    reasonTitle: 'りゆう',
     internalFields: 'しょるいに のせる こと',
     inboxTitle: 'あんけんの いちらん',
     inboxLead: 'ぶしょの あんけんです。',
@@ -271,6 +273,7 @@ export const messages: Messages = {
     visitRequired: 'まどぐちに くる ひつようが あります',
   },
   en: {
+    reasonTitle: 'Reason',
     internalFields: 'Fields for the issued document (fill in when approving)',
     inboxTitle: 'Case inbox',
     inboxLead: 'Cases of your department. Cases past their due date are marked overdue.',

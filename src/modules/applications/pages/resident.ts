@@ -210,7 +210,8 @@ ${pageHeading({ text: app.procedureName, caption: app.receiptNumber ? `${t(ctx.l
 <div><dt>${th(ctx.lang, 'applications.colStatus')}</dt><dd><span class="status-tag" id="status">${statusLabel(ctx.lang, app.status)}</span></dd></div>
 ${app.submittedAt ? html`<div><dt>${th(ctx.lang, 'applications.colUpdated')}</dt><dd>${japanDateTime(app.updatedAt)}</dd></div>` : ''}
 ${app.feeAmount > 0 ? html`<div><dt>${th(ctx.lang, 'applications.colPayment')}</dt><dd id="payment-status">${yen(app.feeAmount)}（${th(ctx.lang, app.paymentStatus === 'paid' ? 'applications.paid' : app.paymentStatus === 'refunded' ? 'applications.refunded' : 'applications.paymentPending')}）</dd></div>` : ''}
-${app.decisionReason ? html`<div><dt>理由</dt><dd>${app.decisionReason}</dd></div>` : ''}
+${app.viaProxyGrant ? html`<div><dt>${th(ctx.lang, 'applications.colApplicant')}</dt><dd>${app.applicantName}（${th(ctx.lang, 'applications.proxyNote')}）</dd></div>` : ''}
+${app.decisionReason ? html`<div><dt>${th(ctx.lang, 'applications.reasonTitle')}</dt><dd>${app.decisionReason}</dd></div>` : ''}
 </dl>
 ${
   app.status === 'draft'
@@ -241,7 +242,7 @@ ${
 }
 ${
   v.history.length > 0
-    ? html`<h2>${th(ctx.lang, 'applications.timeline')}</h2><ol class="timeline">${v.history.map((h) => html`<li><time>${japanDateTime(h.at)}</time> ${statusLabel(ctx.lang, h.to as Application['status'])}${h.note ? html`：${h.note}` : ''}</li>`)}</ol>`
+    ? html`<h2>${th(ctx.lang, 'applications.timeline')}</h2><ol class="timeline">${v.history.map((h) => html`<li><time>${japanDateTime(h.at)}</time> ${h.from === h.to && h.note ? h.note : html`${statusLabel(ctx.lang, h.to as Application['status'])}${h.note ? html`：${h.note}` : ''}`}</li>`)}</ol>`
     : ''
 }
 ${

@@ -156,7 +156,7 @@ ${button({ text: t(ctx.lang, 'applications.requestCorrection') })}
 ${v.attachments.length > 0 ? html`<h2>${th(ctx.lang, 'applications.attachments')}</h2><ul>${v.attachments.map((a) => html`<li><a href="/staff/cases/${app.id}/attachments/${a.id}">${a.filename}</a>（${Math.ceil(a.bytes / 1024)}KB, SHA-256 ${a.sha256.slice(0, 16)}…）</li>`)}</ul>` : ''}
 ${v.documents.length > 0 ? html`<h2>${th(ctx.lang, 'applications.documents')}</h2><ul>${v.documents.map((d) => html`<li><a href="${d.href}">${d.title}</a>（${d.verificationCode}）${d.revokedAt ? '（失効）' : ''}</li>`)}</ul>` : ''}
 <h2>${th(ctx.lang, 'applications.timeline')}</h2>
-<ol class="timeline">${v.history.map((h) => html`<li><time>${japanDateTime(h.at)}</time> ${statusLabel(ctx.lang, h.to as Status)}${h.note ? html`：${h.note}` : ''}</li>`)}</ol>
+<ol class="timeline">${v.history.map((h) => html`<li><time>${japanDateTime(h.at)}</time> ${h.from === h.to && h.note ? h.note : html`${statusLabel(ctx.lang, h.to as Status)}${h.note ? html`：${h.note}` : ''}`}</li>`)}</ol>
 <h2>${th(ctx.lang, 'applications.messagesTitle')}</h2>
 <ul class="card-list">${v.messages.filter((m) => !m.internal).map((m) => html`<li class="card"><p><strong>${th(ctx.lang, m.authorKind === 'staff' ? 'applications.messageFromStaff' : 'applications.applicantTitle')}</strong> <time>${japanDateTime(m.at)}</time></p><p>${m.body}</p></li>`)}</ul>
 <form method="post" action="/staff/cases/${app.id}/messages">${csrfInput(ctx)}<input type="hidden" name="internal" value="false">
