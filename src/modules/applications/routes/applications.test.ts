@@ -233,3 +233,58 @@ test('the JSON API: one application per idempotency key; a reused key with other
   assert.ok(fields.includes('extra'), JSON.stringify(fields));
   assert.equal(await count('applications', ['idempotency_key', 'test-key-fedcba9876543210']), 0);
 });
+
+test('the inbox: overdue cases are marked and filtered, bulk actions assign and start review, every action is audited', async () => {
+  const agent = await resident('taro@example.jp');
+  const ids: string[] = [];
+  for (const n of [1, 2]) {
+    const made = await agent.json(
+      'POST',
+      '/api/v1/applications',
+      { procedureCode: 'sodai-gomi', answers: sampleAnswers['sodai-gomi']! },
+      { 'idempotency-key': `inbox-test-000000000${n}` },
+    );
+    ids.push(made.json().id);
+  }
+  // The first is past its due date (標準処理期間).
+  await city.database.ownerDb
+    .updateTable('applications')
+    .set({ due_date: '2020-04-01' })
+    .where('id', '=', ids[0]!)
+    .execute();
+  const staff = await staffSignIn(city.app, 'reviewer@kawasaki.example');
+  const overdue = await staff.get('/staff/cases?overdue=1');
+  assert.equal(overdue.statusCode, 200);
+  assert.match(overdue.body, new RegExp(`/staff/cases/${ids[0]}`));
+  assert.doesNotMatch(overdue.body, new RegExp(`/staff/cases/${ids[1]}`));
+  assert.match(overdue.body, /status-tag--overdue">期限超過</);
+
+  await staff.get('/staff/cases?assigned=none');
+  const bulk = await staff.post('/staff/cases/bulk', { ids: ids, action: 'start_review' });
+  assert.equal(bulk.statusCode, 303);
+  assert.equal(bulk.headers.location, '/staff/cases?notice=2');
+  const rows = await city.database.ownerDb
+    .selectFrom('applications')
+    .select(['status', 'assigned_to'])
+    .where('id', 'in', ids)
+    .execute();
+  assert.deepEqual(
+    rows.map((r) => r.status),
+    ['in_review', 'in_review'],
+  );
+  assert.ok(
+    rows.every((r) => r.assigned_to !== null),
+    'starting review assigns the case',
+  );
+  const mine = await staff.get('/staff/cases?assigned=me&status=in_review');
+  for (const id of ids) assert.match(mine.body, new RegExp(`/staff/cases/${id}`));
+
+  const audit = await city.database.ownerDb
+    .selectFrom('audit_log')
+    .select(['action', 'decision'])
+    .where('resource_id', 'in', ids)
+    .execute();
+  const actions = audit.map((a) => a.action);
+  assert.ok(actions.includes('application.submit'));
+  assert.equal(actions.filter((a) => a === 'case.start_review').length >= 2, true, actions.join(', '));
+});
