@@ -1,6 +1,6 @@
 // The values of an issued document's placeholders ({{applicant.familyName}}, {{case.receiptNumber}} …),
-// resolved from the answers and the case, as people read them (dates in 和暦, options by label). My
-// Numbers never go on a document unless the template names the field explicitly.
+// resolved from the answers and the case, as people read them (dates in 和暦, options by label). A My
+// Number placeholder prints the mask (**** **** 1234), never the number.
 import { displayValue, type JsonSchema, parsePathKey, schemaAt } from '../../../platform/forms/index.ts';
 import { toWareki } from '../../../platform/ja/wareki.ts';
 import type { Procedure } from '../../procedures/definition.ts';
