@@ -1,6 +1,8 @@
 // The applications module's SQL: only this module touches applications, application_history,
 // application_messages and application_attachments.
 import { type Kysely, sql } from 'kysely';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Events } from '../../platform/events/events.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Session } from '../identity/index.ts';
 import { type Application, rowToApplication, type Status } from './model.ts';
@@ -48,6 +50,62 @@ export async function addHistory(
       details: JSON.stringify(entry.details ?? {}),
     })
     .execute();
+}
+
+/**
+ * A status change as the record keeps it, in the caller's transaction: the timeline row, the audit entry
+ * and the `case.status_changed` event business systems and other modules see.
+ */
+export async function recordTransition(
+  trx: Kysely<any>,
+  events: Events,
+  change: {
+    tenantId: string;
+    app: Application;
+    actorId: string;
+    actorKind: 'resident' | 'staff';
+    to: Status;
+    auditAction: string;
+    note?: string | null;
+    details?: Record<string, unknown>;
+    meta: { ip: string; requestId: string };
+  },
+): Promise<void> {
+  const { app } = change;
+  await addHistory(trx, {
+    tenantId: change.tenantId,
+    applicationId: app.id,
+    actorId: change.actorId,
+    actorKind: change.actorKind,
+    from: app.status,
+    to: change.to,
+    note: change.note ?? null,
+    details: change.details ?? {},
+  });
+  await appendAudit(trx, {
+    tenantId: change.tenantId,
+    action: change.auditAction,
+    actor: change.actorId,
+    actorKind: change.actorKind,
+    onBehalfOf: change.actorKind === 'resident' && app.onBehalfOf !== change.actorId ? app.onBehalfOf : null,
+    resourceType: 'application',
+    resourceId: app.id,
+    department: app.department,
+    dataClass: 'personal',
+    decision: 'allow',
+    reason: null,
+    ip: change.meta.ip,
+    requestId: change.meta.requestId,
+    details: { from: app.status, to: change.to, receiptNumber: app.receiptNumber, ...(change.details ?? {}) },
+  });
+  await events.emit(trx, {
+    tenantId: change.tenantId,
+    type: 'case.status_changed',
+    subjectType: 'application',
+    subjectId: app.id,
+    department: app.department,
+    data: { receiptNumber: app.receiptNumber, procedureCode: app.procedureCode, from: app.status, to: change.to },
+  });
 }
 
 export async function historyOf(trx: Kysely<any>, applicationId: string) {

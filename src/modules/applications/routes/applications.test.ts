@@ -7,6 +7,7 @@ import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { formFields } from '../../../../test/helpers/forms.ts';
 import { staffSignIn } from '../../../../test/helpers/staff.ts';
+import { pdfText } from '../../issuance/pdf/test-pdf-text.ts';
 import { sampleAnswers, sampleInternal } from '../../procedures/full/samples.ts';
 import { getProcedure } from '../../procedures/index.ts';
 
@@ -190,6 +191,11 @@ test('staff review, ask for a correction, the resident corrects only that, staff
   const pdf = await agent.get(href);
   assert.equal(pdf.statusCode, 200);
   assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  // The fields staff filled at approval are on the document.
+  const text = (await pdfText(pdf.rawPayload)).join('');
+  for (const value of Object.values(sampleInternal['sodai-gomi'] ?? {})) {
+    assert.ok(text.includes(String(value).replace(/\s/g, '')) || text.includes(String(value)), `${value} on the PDF`);
+  }
   const history = await city.database.ownerDb
     .selectFrom('application_history')
     .select('to_status')

@@ -4,7 +4,6 @@
 // timeline row, the audit row and the event, in one transaction.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
@@ -15,7 +14,7 @@ import type { CaseStatus, Procedure } from '../../procedures/definition.ts';
 import { sendApplicationEmailJob } from '../emails.ts';
 import { statusLabel } from '../messages.ts';
 import { type Application, canMove } from '../model.ts';
-import { addHistory, loadApplication } from '../queries.ts';
+import { loadApplication, recordTransition } from '../queries.ts';
 import { decryptSecrets, mergeSecrets } from '../secrets.ts';
 import { documentValues, placeholdersOf } from './document-values.ts';
 
@@ -121,38 +120,15 @@ export async function moveCase(
       })
       .where('id', '=', app.id)
       .execute();
-    await addHistory(trx, {
+    await recordTransition(trx, deps.events, {
       tenantId: input.tenantId,
-      applicationId: app.id,
+      app,
       actorId: input.staffId,
       actorKind: 'staff',
-      from: app.status,
       to,
+      auditAction: `case.${input.move}`,
       note: reason || null,
-    });
-    await appendAudit(trx, {
-      tenantId: input.tenantId,
-      action: `case.${input.move}`,
-      actor: input.staffId,
-      actorKind: 'staff',
-      onBehalfOf: null,
-      resourceType: 'application',
-      resourceId: app.id,
-      department: app.department,
-      dataClass: 'personal',
-      decision: 'allow',
-      reason: null,
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-      details: { from: app.status, to, receiptNumber: app.receiptNumber },
-    });
-    await deps.events.emit(trx, {
-      tenantId: input.tenantId,
-      type: 'case.status_changed',
-      subjectType: 'application',
-      subjectId: app.id,
-      department: app.department,
-      data: { receiptNumber: app.receiptNumber, procedureCode: app.procedureCode, from: app.status, to },
+      meta: input.meta,
     });
     if (to === 'approved' && input.procedure.workflow?.issuesDocument && input.procedure.document) {
       const blob = await trx
@@ -161,7 +137,8 @@ export async function moveCase(
         .where('id', '=', app.id)
         .executeTakeFirst();
       const answers = mergeSecrets(
-        app.answers,
+        // The fields staff filled at this approval go on the document too.
+        { ...app.answers, ...internal.values },
         await decryptSecrets(deps.fieldCrypto, input.tenantId, blob?.secret_answers),
       );
       await deps.jobs.enqueue(

@@ -2,7 +2,6 @@
 // may then change only those and resubmit. The request and the resubmission stay in the timeline.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { topProperties } from '../../../platform/forms/index.ts';
@@ -11,7 +10,7 @@ import type { Jobs } from '../../../platform/jobs/queue.ts';
 import type { Procedure } from '../../procedures/definition.ts';
 import { sendApplicationEmailJob } from '../emails.ts';
 import { type Application, type Correction, canMove } from '../model.ts';
-import { addHistory, loadApplication } from '../queries.ts';
+import { loadApplication, recordTransition } from '../queries.ts';
 
 export async function requestCorrection(
   deps: { db: Kysely<any>; jobs: Jobs; events: Events },
@@ -55,44 +54,16 @@ export async function requestCorrection(
       .set({ status: 'correction_requested', correction: JSON.stringify(correction), updated_at: sql`now()` })
       .where('id', '=', app.id)
       .execute();
-    await addHistory(trx, {
+    await recordTransition(trx, deps.events, {
       tenantId: input.tenantId,
-      applicationId: app.id,
+      app,
       actorId: input.staffId,
       actorKind: 'staff',
-      from: app.status,
       to: 'correction_requested',
+      auditAction: 'case.request_correction',
       note: correction.message,
       details: { fields },
-    });
-    await appendAudit(trx, {
-      tenantId: input.tenantId,
-      action: 'case.request_correction',
-      actor: input.staffId,
-      actorKind: 'staff',
-      onBehalfOf: null,
-      resourceType: 'application',
-      resourceId: app.id,
-      department: app.department,
-      dataClass: 'personal',
-      decision: 'allow',
-      reason: null,
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-      details: { fields: Object.keys(fields) },
-    });
-    await deps.events.emit(trx, {
-      tenantId: input.tenantId,
-      type: 'case.status_changed',
-      subjectType: 'application',
-      subjectId: app.id,
-      department: app.department,
-      data: {
-        receiptNumber: app.receiptNumber,
-        procedureCode: app.procedureCode,
-        from: app.status,
-        to: 'correction_requested',
-      },
+      meta: input.meta,
     });
     if (app.notifyEmail) {
       await deps.jobs.enqueue(trx, sendApplicationEmailJob, {

@@ -2,7 +2,6 @@
 // change (save-step enforces it); the whole answer set must still pass the form's schema.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
@@ -11,7 +10,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/i18n/i18n.ts';
 import type { Session } from '../../identity/index.ts';
 import type { Application } from '../model.ts';
-import { addHistory, loadApplication } from '../queries.ts';
+import { loadApplication, recordTransition } from '../queries.ts';
 import { openApplication } from './open-application.ts';
 import { validationError } from './submit-application.ts';
 
@@ -40,43 +39,15 @@ export async function resubmitApplication(
       .returning('id')
       .executeTakeFirst();
     if (!updated) return (await loadApplication(trx, app.id))!;
-    await addHistory(trx, {
+    await recordTransition(trx, deps.events, {
       tenantId: input.tenantId,
-      applicationId: app.id,
+      app,
       actorId: input.session.accountId,
       actorKind: 'resident',
-      from: 'correction_requested',
       to: 'resubmitted',
+      auditAction: 'application.resubmit',
       details: { corrected: Object.keys(app.correction?.fields ?? {}), request: app.correction },
-    });
-    await appendAudit(trx, {
-      tenantId: input.tenantId,
-      action: 'application.resubmit',
-      actor: input.session.accountId,
-      actorKind: 'resident',
-      onBehalfOf: app.onBehalfOf === input.session.accountId ? null : app.onBehalfOf,
-      resourceType: 'application',
-      resourceId: app.id,
-      department: app.department,
-      dataClass: 'personal',
-      decision: 'allow',
-      reason: null,
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-      details: {},
-    });
-    await deps.events.emit(trx, {
-      tenantId: input.tenantId,
-      type: 'case.status_changed',
-      subjectType: 'application',
-      subjectId: app.id,
-      department: app.department,
-      data: {
-        receiptNumber: app.receiptNumber,
-        procedureCode: app.procedureCode,
-        from: 'correction_requested',
-        to: 'resubmitted',
-      },
+      meta: input.meta,
     });
     return (await loadApplication(trx, app.id))!;
   });

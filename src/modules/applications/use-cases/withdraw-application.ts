@@ -1,13 +1,12 @@
 // 取下げ: the applicant withdraws an application that has not been decided yet.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Session } from '../../identity/index.ts';
 import { type Application, withdrawable } from '../model.ts';
-import { addHistory, assertOwnApplication, loadApplication } from '../queries.ts';
+import { assertOwnApplication, loadApplication, recordTransition } from '../queries.ts';
 
 export async function withdrawApplication(
   deps: { db: Kysely<any>; events: Events },
@@ -33,37 +32,14 @@ export async function withdrawApplication(
       .set({ status: 'withdrawn', updated_at: sql`now()` })
       .where('id', '=', app.id)
       .execute();
-    await addHistory(trx, {
+    await recordTransition(trx, deps.events, {
       tenantId: input.tenantId,
-      applicationId: app.id,
+      app,
       actorId: input.session.accountId,
       actorKind: 'resident',
-      from: app.status,
       to: 'withdrawn',
-    });
-    await appendAudit(trx, {
-      tenantId: input.tenantId,
-      action: 'application.withdraw',
-      actor: input.session.accountId,
-      actorKind: 'resident',
-      onBehalfOf: null,
-      resourceType: 'application',
-      resourceId: app.id,
-      department: app.department,
-      dataClass: 'personal',
-      decision: 'allow',
-      reason: null,
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-      details: {},
-    });
-    await deps.events.emit(trx, {
-      tenantId: input.tenantId,
-      type: 'case.status_changed',
-      subjectType: 'application',
-      subjectId: app.id,
-      department: app.department,
-      data: { receiptNumber: app.receiptNumber, procedureCode: app.procedureCode, from: app.status, to: 'withdrawn' },
+      auditAction: 'application.withdraw',
+      meta: input.meta,
     });
     return (await loadApplication(trx, app.id))!;
   });
