@@ -16,6 +16,8 @@ import { residentRoutes } from './routes/resident.ts';
 import { staffRoutes } from './routes/staff.ts';
 
 export { type AssuranceLevel, achievedLevel, meetsAssurance, requireAssurance } from './assurance.ts';
+// Guards for other modules' routes: a signed-in resident (or a redirect to sign in), an API session.
+export { requireApiSession, residentOrRedirect } from './routes/common.ts';
 export type { Session } from './sessions.ts';
 export { authorize, type StaffContext, staffOrRedirect } from './staff-access.ts';
 export { type BusinessSummary, readBusiness } from './use-cases/read-business.ts';

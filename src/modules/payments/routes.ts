@@ -1,9 +1,11 @@
 // HTTP side of payments: the provider's webhook (raw body, signature first), the resident's return page
 // and bills, the staff cashier pages (through the policy decision point, audited) and the KPI API.
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createZoneClassifier } from '../../platform/access/zones.ts';
 import { withTenant } from '../../platform/db/tenant.ts';
 import { AppError, problemResponse } from '../../platform/http/errors.ts';
+import { seeOther, sendPage as send } from '../../platform/http/respond.ts';
 import { encodeCsvUtf8Bom, toCsv } from '../../platform/ja/csv.ts';
 import type { PlatformDeps } from '../../platform/module.ts';
 import { pageContext } from '../../platform/pages/server-pages.ts';
@@ -42,14 +44,6 @@ function bodyOf(request: FastifyRequest): Body {
     if (typeof v === 'string') out[k] = v;
   }
   return out;
-}
-
-function send(reply: FastifyReply, body: string, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').send(body);
-}
-
-function seeOther(reply: FastifyReply, location: string): FastifyReply {
-  return reply.status(303).header('location', location).send();
 }
 
 const meta = (request: FastifyRequest) => ({ ip: request.ip, requestId: request.id });

@@ -4,9 +4,10 @@
 import type { FastifyInstance } from 'fastify';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError, problemResponse } from '../../../platform/http/errors.ts';
+import { requestMeta as meta } from '../../../platform/http/respond.ts';
 import { encodeCsvUtf8Bom, encodeShiftJis } from '../../../platform/ja/csv.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
-import { meta, requireApiSession } from '../../identity/routes/common.ts';
+import { requireApiSession } from '../../identity/index.ts';
 import { authenticateSystemToken } from '../../integration/index.ts';
 import { getProcedure } from '../../procedures/index.ts';
 import type { Application, Channel } from '../model.ts';

@@ -4,18 +4,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { type Body, type FieldError, stepById, summaryRows } from '../../../platform/forms/index.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { baseUrl, requestMeta as meta, seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
-import { meetsAssurance, type Session } from '../../identity/index.ts';
-import {
-  baseUrl,
-  meta,
-  page,
-  pageContext,
-  residentOrRedirect,
-  seeOther,
-  sendPage,
-} from '../../identity/routes/common.ts';
+import { pageContext } from '../../../platform/pages/server-pages.ts';
+import { meetsAssurance, residentOrRedirect, type Session } from '../../identity/index.ts';
 import { documentsFor, formatVerificationCode } from '../../issuance/index.ts';
 import { providerFor, startPayment } from '../../payments/index.ts';
 import { getProcedure } from '../../procedures/index.ts';
@@ -30,6 +23,8 @@ import { saveStep } from '../use-cases/save-step.ts';
 import { startApplication } from '../use-cases/start-application.ts';
 import { feeFor, signedContentFor, submitDraft } from '../use-cases/submit-application.ts';
 import { withdrawApplication } from '../use-cases/withdraw-application.ts';
+
+const page = { hide: true };
 
 type Params = { id: string; step: string; code: string };
 

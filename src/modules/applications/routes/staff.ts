@@ -6,11 +6,12 @@ import { createZoneClassifier } from '../../../platform/access/zones.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { type FieldError, summaryRows } from '../../../platform/forms/index.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { baseUrl, requestMeta as meta, seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
 import { encodeCsvUtf8Bom, encodeShiftJis } from '../../../platform/ja/csv.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
+import { pageContext } from '../../../platform/pages/server-pages.ts';
 import { authorize, type StaffContext, staffOrRedirect } from '../../identity/index.ts';
-import { baseUrl, meta, page, pageContext, seeOther, sendPage } from '../../identity/routes/common.ts';
 import { documentsFor, formatVerificationCode } from '../../issuance/index.ts';
 import { getProcedure } from '../../procedures/index.ts';
 import { casePage, inboxPage } from '../pages/staff.ts';
@@ -24,6 +25,8 @@ import { onlineApplicationRate } from '../use-cases/online-application-rate.ts';
 import { openApplication } from '../use-cases/open-application.ts';
 import { postMessage } from '../use-cases/post-message.ts';
 import { requestCorrection } from '../use-cases/request-correction.ts';
+
+const page = { hide: true };
 
 type Q = {
   status?: string;

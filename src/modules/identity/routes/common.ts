@@ -2,32 +2,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/errors.ts';
 import { pageContext } from '../../../platform/pages/server-pages.ts';
-import type { RequestMeta } from '../audit.ts';
 import type { Session } from '../sessions.ts';
 
 export const page = { hide: true };
 
-export function meta(request: FastifyRequest): RequestMeta {
-  return { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? '' };
-}
+export { baseUrl, requestMeta as meta, safeNext, seeOther, sendPage } from '../../../platform/http/respond.ts';
 
-export function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
-
-/** Only same-site paths: `next=https://evil.example` or `//evil.example` would be an open redirect. */
-export function safeNext(next: unknown, fallback: string): string {
-  return typeof next === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : fallback;
-}
-
-export function sendPage(reply: FastifyReply, body: string, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').send(body);
-}
-
-/** See-other redirect after a POST, so reloading does not send the form again. */
-export function seeOther(reply: FastifyReply, location: string): FastifyReply {
-  return reply.status(303).header('location', location).send();
-}
+import { seeOther, sendPage } from '../../../platform/http/respond.ts';
 
 export type Body = Record<string, string | undefined>;
 

@@ -1,8 +1,10 @@
 // Staff pages of /staff/integration: every action through staffOrRedirect + the policy decision point
 // (administer, scoped to the department of the token or endpoint; city-wide ones are the DX office's).
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createZoneClassifier } from '../../../platform/access/zones.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { seeOther, sendPage } from '../../../platform/http/respond.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { pageContext } from '../../../platform/pages/server-pages.ts';
 import { authorize, type StaffContext, staffOrRedirect } from '../../identity/staff-access.ts';
@@ -35,14 +37,6 @@ function bodyOf(request: FastifyRequest): Body {
 
 const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : ([] as string[]).concat(v));
-
-function sendPage(reply: FastifyReply, body: string, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').send(body);
-}
-
-function seeOther(reply: FastifyReply, location: string): FastifyReply {
-  return reply.status(303).header('location', location).send();
-}
 
 const isDx = (staff: StaffContext) => staff.session.staff.roles.includes('dx_admin');
 
