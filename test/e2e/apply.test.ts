@@ -92,13 +92,6 @@ const lastTotpStep = new Map<string, number>();
 
 /** Password, then the TOTP code (enrolling on first use from the key the page shows); never a code twice. */
 async function staffSignIn(page: Page, email: string): Promise<void> {
-  let step: number;
-  for (;;) {
-    step = Math.max((lastTotpStep.get(email) ?? -Infinity) + 1, totpStep() - 1);
-    if (step <= totpStep() + 1) break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  lastTotpStep.set(email, step);
   await page.goto(`${base}/staff/sign-in`);
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByLabel('パスワード').fill(staffPassword);
@@ -108,6 +101,15 @@ async function staffSignIn(page: Page, email: string): Promise<void> {
   const shown = page.locator('[data-totp-secret]');
   if ((await shown.count()) > 0)
     totpSecrets.set(email, base32Decode(((await shown.textContent()) ?? '').replace(/\s/g, '')));
+  // The current window's code, taken just before typing it (a code from the previous window may expire
+  // while the page loads); never one already used.
+  let step: number;
+  for (;;) {
+    step = Math.max((lastTotpStep.get(email) ?? -Infinity) + 1, totpStep());
+    if (step <= totpStep()) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  lastTotpStep.set(email, step);
   await page.getByLabel('確認コード（6桁）').fill(totpCode(totpSecrets.get(email)!, step));
   await page.getByRole('button', { name: '確認する' }).click();
   await page.getByRole('heading', { name: '職員ポータル' }).waitFor();
