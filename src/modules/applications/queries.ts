@@ -135,8 +135,3 @@ export async function attachmentsOf(trx: Kysely<any>, applicationId: string) {
     .orderBy('created_at')
     .execute();
 }
-
-export async function nextReceiptSerial(trx: Kysely<any>): Promise<number> {
-  const row = await sql<{ n: string }>`select nextval('application_receipt_seq') as n`.execute(trx);
-  return Number(row.rows[0]!.n);
-}

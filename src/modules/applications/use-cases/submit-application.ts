@@ -15,7 +15,6 @@ import { type Events, eventValues } from '../../../platform/events/events.ts';
 import { type FieldError, findBadText, topProperties, uiOf, validateAnswers } from '../../../platform/forms/index.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/i18n/i18n.ts';
-import type { Jobs } from '../../../platform/jobs/queue.ts';
 import {
   type ActingParty,
   requireAssurance,
@@ -34,7 +33,6 @@ export interface SubmitDeps {
   db: Kysely<any>;
   pool: pg.Pool;
   fieldCrypto: FieldCrypto;
-  jobs: Jobs;
   events: Events;
   config: Pick<Config, 'jpki'>;
 }
