@@ -1,6 +1,6 @@
 // The applications module's SQL: only this module touches applications, application_history,
 // application_messages and application_attachments.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { AppError } from '../../platform/http/errors.ts';
