@@ -8,11 +8,40 @@ import type { Session } from '../identity/index.ts';
 import { type Application, rowToApplication, type Status } from './model.ts';
 
 export async function loadApplication(trx: Kysely<any>, id: string, options: { forUpdate?: boolean } = {}) {
+  return (await loadApplicationWithSecrets(trx, id, options))?.application;
+}
+
+/** The application and its encrypted My Number answers (secret_answers), in one read. */
+export async function loadApplicationWithSecrets(
+  trx: Kysely<any>,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ application: Application; secretBlob: Buffer | null } | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   let query = trx.selectFrom('applications').selectAll().where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  return row ? rowToApplication(row) : undefined;
+  return row
+    ? { application: rowToApplication(row), secretBlob: (row.secret_answers as Buffer | null) ?? null }
+    : undefined;
+}
+
+/** The open draft of this procedure by this actor for this person, newest first (to resume it). */
+export async function findDraft(
+  trx: Kysely<any>,
+  input: { procedureCode: string; actorId: string; onBehalfOf: string },
+): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('applications')
+    .select('id')
+    .where('procedure_code', '=', input.procedureCode)
+    .where('actor_id', '=', input.actorId)
+    .where('on_behalf_of', '=', input.onBehalfOf)
+    .where('status', '=', 'draft')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id as string | undefined;
 }
 
 /** The person's own application (as applicant or the person acted for); anything else is 404. */

@@ -13,7 +13,7 @@ import { documentsFor, formatVerificationCode } from '../../issuance/index.ts';
 import { providerFor, startPayment } from '../../payments/index.ts';
 import { getProcedure } from '../../procedures/index.ts';
 import { checkPage, myApplicationsPage, startPage, statusPage, stepPage } from '../pages/resident.ts';
-import { assertOwnApplication, historyOf, loadApplication, messagesOf } from '../queries.ts';
+import { assertOwnApplication, findDraft, historyOf, loadApplication, messagesOf } from '../queries.ts';
 import { listMyApplications } from '../use-cases/list-cases.ts';
 import { withLivePayment } from '../use-cases/live-payment.ts';
 import { openApplication } from '../use-cases/open-application.ts';
@@ -48,11 +48,7 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
   ) => {
     const tenantId = request.tenant.id;
     const data = await withTenant(deps.db, tenantId, async (trx) => {
-      const application = await withLivePayment(
-        deps,
-        tenantId,
-        assertOwnApplication(await loadApplication(trx, id), session),
-      );
+      const application = assertOwnApplication(await loadApplication(trx, id), session);
       return {
         application,
         history: (await historyOf(trx, application.id)) as any[],
@@ -65,6 +61,8 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
       : [];
     return statusPage(pageContext(request), {
       ...data,
+      // Asked outside the transaction above: payments reads through its own connection.
+      application: await withLivePayment(deps, tenantId, data.application),
       procedure,
       documents: documents.map((d) => ({
         title: d.title,
@@ -93,23 +91,13 @@ export async function residentRoutes(app: FastifyInstance, deps: PlatformDeps): 
     const procedure = await getProcedure(deps, { tenantId: request.tenant.id, code: request.params.code });
     if (!procedure?.form) throw new AppError('not_found', t(request.lang, 'applications.notFoundProcedure'));
     const draft = await withTenant(deps.db, request.tenant.id, (trx) =>
-      trx
-        .selectFrom('applications')
-        .select('id')
-        .where('procedure_code', '=', procedure.code)
-        .where('actor_id', '=', session.accountId)
-        .where('on_behalf_of', '=', principalOf(session))
-        .where('status', '=', 'draft')
-        .executeTakeFirst(),
+      findDraft(trx, { procedureCode: procedure.code, actorId: session.accountId, onBehalfOf: principalOf(session) }),
     );
     const needsJpki =
       !session.actingFor &&
       (procedure.assurance === 'jpki_identity' || procedure.assurance === 'jpki_signature') &&
       !meetsAssurance(session.assurance, 'jpki_identity');
-    return sendPage(
-      reply,
-      startPage(pageContext(request), { procedure, draftId: draft?.id as string | undefined, needsJpki }),
-    );
+    return sendPage(reply, startPage(pageContext(request), { procedure, draftId: draft, needsJpki }));
   });
 
   app.post<{ Params: Params }>('/apply/:code', { schema: page }, async (request, reply) => {

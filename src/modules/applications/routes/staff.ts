@@ -257,7 +257,9 @@ export async function staffCaseRoutes(app: FastifyInstance, deps: PlatformDeps):
           applicationId: found.id,
           move: move as CaseMove,
           procedure,
-          feePaid: (await withLivePayment(deps, request.tenant.id, found)).paymentStatus === 'paid',
+          ...(move === 'approve'
+            ? { feePaid: (await withLivePayment(deps, request.tenant.id, found)).paymentStatus === 'paid' }
+            : {}),
           reason: request.body?.reason,
           internal: Object.fromEntries(
             Object.entries(request.body ?? {})

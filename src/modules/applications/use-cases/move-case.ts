@@ -14,7 +14,7 @@ import type { CaseStatus, Procedure } from '../../procedures/definition.ts';
 import { sendApplicationEmailJob } from '../emails.ts';
 import { statusLabel } from '../messages.ts';
 import { type Application, canMove } from '../model.ts';
-import { loadApplication, recordTransition } from '../queries.ts';
+import { loadApplication, loadApplicationWithSecrets, recordTransition } from '../queries.ts';
 import { decryptSecrets, mergeSecrets } from '../secrets.ts';
 import { documentValues, placeholdersOf } from './document-values.ts';
 
@@ -80,7 +80,8 @@ export async function moveCase(
     });
   }
   return withTenant(deps.db, input.tenantId, async (trx) => {
-    const app = await loadApplication(trx, input.applicationId, { forUpdate: true });
+    const found = await loadApplicationWithSecrets(trx, input.applicationId, { forUpdate: true });
+    const app = found?.application;
     if (!app || app.status === 'draft') throw new AppError('not_found', '案件が見つかりません。');
     if (app.status === to) return app; // the same button pressed twice
     if (!canMove(input.procedure.workflow, app.status, to)) {
@@ -131,15 +132,10 @@ export async function moveCase(
       meta: input.meta,
     });
     if (to === 'approved' && input.procedure.workflow?.issuesDocument && input.procedure.document) {
-      const blob = await trx
-        .selectFrom('applications')
-        .select('secret_answers')
-        .where('id', '=', app.id)
-        .executeTakeFirst();
       const answers = mergeSecrets(
         // The fields staff filled at this approval go on the document too.
         { ...app.answers, ...internal.values },
-        await decryptSecrets(deps.fieldCrypto, input.tenantId, blob?.secret_answers),
+        await decryptSecrets(deps.fieldCrypto, input.tenantId, found!.secretBlob),
       );
       await deps.jobs.enqueue(
         trx,

@@ -8,7 +8,7 @@ import type { Session } from '../../identity/index.ts';
 import type { Procedure } from '../../procedures/definition.ts';
 import { getProcedure } from '../../procedures/index.ts';
 import type { Application } from '../model.ts';
-import { assertOwnApplication, attachmentsOf, loadApplication } from '../queries.ts';
+import { assertOwnApplication, attachmentsOf, loadApplicationWithSecrets } from '../queries.ts';
 import { decryptSecrets, mergeSecrets } from '../secrets.ts';
 
 export interface OpenedApplication {
@@ -23,15 +23,13 @@ export async function openApplication(
   input: { tenantId: string; session: Session | null; applicationId: string },
 ): Promise<OpenedApplication> {
   const loaded = await withTenant(deps.db, input.tenantId, async (trx) => {
-    const application = await loadApplication(trx, input.applicationId);
-    if (!application) return undefined;
-    const blob = await trx
-      .selectFrom('applications')
-      .select('secret_answers')
-      .where('id', '=', application.id)
-      .executeTakeFirst();
-    const files = await attachmentsOf(trx, application.id);
-    return { application, blob: blob?.secret_answers as Buffer | null, files };
+    const found = await loadApplicationWithSecrets(trx, input.applicationId);
+    if (!found) return undefined;
+    return {
+      application: found.application,
+      blob: found.secretBlob,
+      files: await attachmentsOf(trx, found.application.id),
+    };
   });
   if (!loaded) throw new AppError('not_found', '申請が見つかりません。');
   const application = input.session ? assertOwnApplication(loaded.application, input.session) : loaded.application;

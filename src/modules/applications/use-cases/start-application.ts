@@ -6,6 +6,7 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { resolveActingParty, type Session } from '../../identity/index.ts';
 import type { Procedure } from '../../procedures/definition.ts';
+import { findDraft } from '../queries.ts';
 import { encryptSecrets, splitSecrets } from '../secrets.ts';
 import { prefillFor } from './prefill.ts';
 
@@ -43,18 +44,9 @@ export async function startApplication(
     procedureAllowsProxy: procedure.proxyAllowed,
   });
   const existing = await withTenant(deps.db, tenantId, (trx) =>
-    trx
-      .selectFrom('applications')
-      .select('id')
-      .where('procedure_code', '=', procedure.code)
-      .where('actor_id', '=', party.actor)
-      .where('on_behalf_of', '=', party.onBehalfOf)
-      .where('status', '=', 'draft')
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+    findDraft(trx, { procedureCode: procedure.code, actorId: party.actor, onBehalfOf: party.onBehalfOf }),
   );
-  if (existing) return { id: existing.id as string, resumed: true };
+  if (existing) return { id: existing, resumed: true };
   // A proxy's draft is not prefilled from the proxy's own record; the principal's stays theirs to give.
   const prefill = await prefillFor(deps, {
     tenantId,
