@@ -5,6 +5,7 @@
 import type { Procedure } from '../definition.ts';
 import {
   address,
+  corporateNumber,
   date,
   decimal,
   email,
@@ -76,11 +77,7 @@ export const doroSenyo: Procedure = {
     schema: formSchema(
       {
         companyName: text('申請者（法人・団体の名称）', 100, { prefill: 'business.name' }),
-        corporateNumber: text('法人番号', 13, {
-          prefill: 'business.corporateNumber',
-          pattern: '^[0-9]{13}$',
-          hint: '13桁の数字',
-        }),
+        corporateNumber: corporateNumber(),
         contact: personName('担当者の氏名'),
         contactPhone: phone('担当者の電話番号'),
         contactEmail: email('担当者のメールアドレス', { prefill: 'account.email' }),

@@ -118,6 +118,11 @@ export function file(title: string, attachment: string, extra: Extra = {}): Sche
   return withUi({ type: 'string', title, minLength: 1, maxLength: 100 }, 'file', { attachment, ...extra });
 }
 
+/** 法人番号: 13 digits, the first being the check digit (1–9); prefilled from the business acting. */
+export function corporateNumber(title = '法人番号'): Schema {
+  return text(title, 13, { prefill: 'business.corporateNumber', pattern: '^[1-9][0-9]{12}$', hint: '13桁の数字' });
+}
+
 export function personName(title: string, extra: Extra = {}): Schema {
   return withUi(
     {

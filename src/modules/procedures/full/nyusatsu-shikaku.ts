@@ -5,6 +5,7 @@ import type { Procedure } from '../definition.ts';
 import {
   address,
   checkboxes,
+  corporateNumber,
   date,
   email,
   file,
@@ -83,11 +84,7 @@ export const nyusatsuShikaku: Procedure = {
     schema: formSchema(
       {
         companyName: text('商号または名称', 100, { prefill: 'business.name' }),
-        corporateNumber: text('法人番号', 13, {
-          prefill: 'business.corporateNumber',
-          pattern: '^[1-9][0-9]{12}$',
-          hint: '13桁の数字',
-        }),
+        corporateNumber: corporateNumber(),
         headOffice: address('本店の所在地'),
         representativeTitle: text('代表者の役職', 30, { hint: '例: 代表取締役' }),
         representative: personName('代表者の氏名'),
