@@ -2,9 +2,8 @@
 // PAYMENT_PROVIDER_URL points at it, and its webhooks come to our server over real HTTP.
 import assert from 'node:assert/strict';
 import pino from 'pino';
-import { demoResident, demoStaffPassword } from '../../src/modules/identity/demo.ts';
+import { demoResident } from '../../src/modules/identity/demo.ts';
 import { identity } from '../../src/modules/identity/index.ts';
-import { base32Decode, totpCode, totpStep } from '../../src/modules/identity/totp.ts';
 import { organisation } from '../../src/modules/organisation/index.ts';
 import type { PaymentDeps } from '../../src/modules/payments/deps.ts';
 import { payments } from '../../src/modules/payments/index.ts';
@@ -17,6 +16,7 @@ import { startCityHall } from '../../src/platform/runtime.ts';
 import { Agent } from './agent.ts';
 import type { TestCityHall } from './app.ts';
 import { createTestDatabase } from './db.ts';
+import { staffSignIn } from './staff.ts';
 
 export const secretKey = 'sk_test_stand-in-0123456789';
 export const webhookSecret = 'whsec_test_stand-in-0123456789';
@@ -108,27 +108,9 @@ export async function residentAgent(city: TestCityHall, email = demoResident.ema
   return agent;
 }
 
-const lastStep = new Map<string, number>();
-const totpSecrets = new Map<string, Buffer>();
-
 /** Password and TOTP (enrolling on first use from the key the page shows), from the LGWAN side. */
-export async function staffAgent(city: TestCityHall, email: string): Promise<Agent> {
-  let step: number;
-  for (;;) {
-    step = Math.max((lastStep.get(email) ?? -Infinity) + 1, totpStep() - 1);
-    if (step <= totpStep() + 1) break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  lastStep.set(email, step);
-  const agent = new Agent(city.app);
-  await agent.get('/staff/sign-in');
-  assert.equal((await agent.post('/staff/sign-in', { email, password: demoStaffPassword })).statusCode, 303);
-  const page = await agent.get('/staff/sign-in/totp');
-  const shown = /data-totp-secret>([A-Z2-7 ]+)</.exec(page.body);
-  if (shown) totpSecrets.set(email, base32Decode(shown[1]!));
-  const done = await agent.post('/staff/sign-in/totp', { code: totpCode(totpSecrets.get(email)!, step) });
-  assert.equal(done.statusCode, 303, 'staff second factor accepted');
-  return agent;
+export function staffAgent(city: TestCityHall, email: string): Promise<Agent> {
+  return staffSignIn(city.app, email, '127.0.0.1');
 }
 
 /** Pays on the stand-in's checkout page as a browser without JavaScript would: GET the page, POST its form. */

@@ -2,8 +2,8 @@
 // issue, rotate and revoke tokens, register a webhook, see deliveries; the policy decides every step.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Agent } from '../../../../test/helpers/agent.ts';
-import { base32Decode, totpCode, totpStep } from '../../identity/totp.ts';
+import type { Agent } from '../../../../test/helpers/agent.ts';
+import { staffSignIn } from '../../../../test/helpers/staff.ts';
 import { type IntegrationCity, startIntegrationCity } from '../test-city.ts';
 
 let city: IntegrationCity;
@@ -19,26 +19,18 @@ after(async () => {
   await city.close();
 });
 
-async function signIn(email: string): Promise<Agent> {
-  const agent = new Agent(city.app);
-  agent.remoteAddress = '10.1.2.3';
-  await agent.get('/staff/sign-in');
-  assert.equal((await agent.post('/staff/sign-in', { email, password: 'cityhall-staff-demo' })).statusCode, 303);
-  const page = await agent.get('/staff/sign-in/totp');
-  const secret = base32Decode(/data-totp-secret>([A-Z2-7 ]+)</.exec(page.body)![1]!);
-  const done = await agent.post('/staff/sign-in/totp', { code: totpCode(secret, totpStep()) });
-  assert.equal(done.statusCode, 303);
-  return agent;
+function signIn(email: string): Promise<Agent> {
+  return staffSignIn(city.app, email, '10.1.2.3');
 }
 
-const staffSignIn = async (email: string) => agents.get(email)!;
+const signedIn = async (email: string) => agents.get(email)!;
 
 const shown = (body: string) => /data-shown-secret>([^<]+)</.exec(body)?.[1];
 const feed = (token: string) =>
   city.app.inject({ method: 'GET', url: '/api/events', headers: { authorization: `Bearer ${token}` } });
 
 test('a department administrator issues, rotates and revokes a token for their department', async () => {
-  const manager = await staffSignIn('manager@kawasaki.example');
+  const manager = await signedIn('manager@kawasaki.example');
   const page = await manager.get('/staff/integration');
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /value="ward-141313.kumin"/, 'their department is the default');
@@ -93,7 +85,7 @@ test('a department administrator issues, rotates and revokes a token for their d
 });
 
 test('city-wide tokens are the DX office’s; other roles and other departments are refused', async () => {
-  const manager = await staffSignIn('manager@kawasaki.example');
+  const manager = await signedIn('manager@kawasaki.example');
   await manager.get('/staff/integration');
   const cityWide = await manager.post('/staff/integration/tokens', {
     name: '全庁',
@@ -109,10 +101,10 @@ test('city-wide tokens are the DX office’s; other roles and other departments 
   assert.equal(otherDept.statusCode, 403);
   assert.match(otherDept.body, /担当範囲外/);
 
-  const counter = await staffSignIn('counter@kawasaki.example');
+  const counter = await signedIn('counter@kawasaki.example');
   assert.equal((await counter.get('/staff/integration')).statusCode, 403);
 
-  const dx = await staffSignIn('dx@kawasaki.example');
+  const dx = await signedIn('dx@kawasaki.example');
   await dx.get('/staff/integration');
   const issued = await dx.post('/staff/integration/tokens', {
     name: '全庁データ連携基盤',
@@ -124,7 +116,7 @@ test('city-wide tokens are the DX office’s; other roles and other departments 
 });
 
 test('a webhook endpoint is registered with its secret shown once, and its delivery log opens', async () => {
-  const manager = await staffSignIn('manager@kawasaki.example');
+  const manager = await signedIn('manager@kawasaki.example');
   await manager.get('/staff/integration');
   const bad = await manager.post('/staff/integration/webhooks', {
     url: 'http://example.com/hook',

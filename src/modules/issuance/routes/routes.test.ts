@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
-import { base32Decode, totpCode, totpStep } from '../../identity/totp.ts';
+import { staffSignIn as signInStaff } from '../../../../test/helpers/staff.ts';
 import { formatVerificationCode } from '../code.ts';
 import { issuanceDeps } from '../deps.ts';
 import { issueInput } from '../test-support.ts';
@@ -160,17 +160,9 @@ test('the JSON API answers by code and by a raw PDF body', async () => {
   assert.match(notPdf.json().detail, /PDFファイルではありません/);
 });
 
-/** Password, then the TOTP code, enrolling on first use. */
-async function staffSignIn(email: string): Promise<Agent> {
-  const agent = new Agent(city.app);
-  agent.remoteAddress = '10.1.2.3';
-  await agent.get('/staff/sign-in');
-  await agent.post('/staff/sign-in', { email, password: 'cityhall-staff-demo' });
-  const page = await agent.get('/staff/sign-in/totp');
-  const secret = base32Decode(/data-totp-secret>([A-Z2-7 ]+)</.exec(page.body)![1]!);
-  const done = await agent.post('/staff/sign-in/totp', { code: totpCode(secret, totpStep()) });
-  assert.equal(done.statusCode, 303);
-  return agent;
+/** Password, then the TOTP code, enrolling on first use (from the LGWAN side). */
+function staffSignIn(email: string): Promise<Agent> {
+  return signInStaff(city.app, email, '10.1.2.3');
 }
 
 test('the PDF goes to its recipient and to staff of its department; others get 404', async () => {
