@@ -2,6 +2,7 @@
 // (twice, as a double click would), staff review, request a correction, the resident corrects only what
 // was asked, staff approve and the document is issued; the JSON API's idempotency; bad input.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
@@ -293,4 +294,69 @@ test('the inbox: overdue cases are marked and filtered, bulk actions assign and 
   const actions = audit.map((a) => a.action);
   assert.ok(actions.includes('application.submit'));
   assert.equal(actions.filter((a) => a === 'case.start_review').length >= 2, true, actions.join(', '));
+});
+
+test('the postal code fills the address without JavaScript; attachments are checked for type, content and size, then stored with their checksum', async () => {
+  const agent = await resident();
+  await agent.get('/apply/sodai-gomi');
+  const started = await agent.post('/apply/sodai-gomi', {});
+  const id = /\/applications\/([0-9a-f-]{36})\//.exec(started.headers.location as string)![1]!;
+  await agent.get(`/applications/${id}/steps/where`);
+  const looked = await agent.post(`/applications/${id}/steps/where`, {
+    'collectionAddress.postalCode': '210-0007',
+    'collectionAddress.address': '',
+    _action: 'lookup:collectionAddress',
+  });
+  assert.equal(looked.statusCode, 200);
+  assert.match(looked.body, /name="collectionAddress\.address"[^>]*value="神奈川県川崎市川崎区駅前本町"/);
+  assert.match(looked.body, /name="collectionAddress\.postalCode"[^>]*value="2100007"/);
+
+  // 児童手当's children step asks for 別居監護申立書 (PDF, JPEG or PNG, up to 5 MB).
+  await agent.get('/apply/jido-teate');
+  const draft = await agent.post('/apply/jido-teate', {});
+  const jido = /\/applications\/([0-9a-f-]{36})\//.exec(draft.headers.location as string)![1]!;
+  const url = `/applications/${jido}/steps/children`;
+  const tryFile = async (file: { filename: string; type: string; data: Buffer }) => {
+    await agent.get(url);
+    return agent.postMultipart(url, { _action: 'save' }, [{ name: 'separateCustody', ...file }]);
+  };
+  const pdf = Buffer.from('%PDF-1.4\n% synthetic\n%%EOF\n');
+  const text = await tryFile({ filename: 'memo.txt', type: 'text/plain', data: Buffer.from('hello') });
+  assert.equal(text.statusCode, 400);
+  assert.match(text.body, /PDF・JPEG・PNG のファイルを選んでください/);
+  const disguised = await tryFile({
+    filename: 'scan.pdf',
+    type: 'application/pdf',
+    data: Buffer.from('MZ\x90\x00 not a pdf'),
+  });
+  assert.equal(disguised.statusCode, 400);
+  assert.match(disguised.body, /href="#f-separateCustody"/);
+  const big = await tryFile({
+    filename: 'big.pdf',
+    type: 'application/pdf',
+    data: Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]),
+  });
+  assert.equal(big.statusCode, 400);
+  assert.match(big.body, /5MB 以下/);
+  const count = async () =>
+    (
+      await city.database.ownerDb
+        .selectFrom('application_attachments')
+        .selectAll()
+        .where('application_id', '=', jido)
+        .execute()
+    ).length;
+  assert.equal(await count(), 0, 'nothing refused was stored');
+  const good = await tryFile({ filename: '別居監護申立書.pdf', type: 'application/pdf', data: pdf });
+  assert.equal(good.statusCode, 303);
+  const stored = await city.database.ownerDb
+    .selectFrom('application_attachments')
+    .selectAll()
+    .where('application_id', '=', jido)
+    .executeTakeFirstOrThrow();
+  assert.equal(stored.filename, '別居監護申立書.pdf');
+  assert.equal(stored.bytes, pdf.length);
+  assert.equal(stored.sha256, createHash('sha256').update(pdf).digest('hex'));
+  const page = await agent.get(url);
+  assert.match(page.body, /添付済み：別居監護申立書\.pdf/);
 });
