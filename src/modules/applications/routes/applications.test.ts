@@ -8,7 +8,7 @@ import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { formFields } from '../../../../test/helpers/forms.ts';
 import { staffSignIn } from '../../../../test/helpers/staff.ts';
-import { pdfText } from '../../issuance/pdf/test-pdf-text.ts';
+import { pdfText } from '../../../../test/helpers/pdf-text.ts';
 import { sampleAnswers, sampleInternal } from '../../procedures/full/samples.ts';
 import { getProcedure } from '../../procedures/index.ts';
 

@@ -5,7 +5,7 @@ import { PDFDict, PDFDocument, type PDFFont, PDFName, type PDFPage, PDFString, r
 import QRCode from 'qrcode';
 import { formatVerificationCode } from '../code.ts';
 import type { FilledDocument } from '../template.ts';
-import { japaneseFonts } from './fonts.ts';
+import { japaneseFonts } from '../../../platform/pdf/fonts.ts';
 
 export interface DocumentLayout extends FilledDocument {
   cityName: string;

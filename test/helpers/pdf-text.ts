@@ -1,6 +1,15 @@
-// For tests: the text a reader would extract from page 1, in drawing order, read back through each
-// font's ToUnicode map, the way a PDF reader (or a screen reader) gets the text of a subset font.
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
+// For tests: the text a reader would extract from a PDF, page by page in drawing order, read back through
+// each font's ToUnicode map, the way a PDF reader (or a screen reader) gets the text of a subset font.
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  type PDFPage,
+  PDFRawStream,
+  type PDFRef,
+} from 'pdf-lib';
 
 function streamText(stream: unknown): string {
   if (!(stream instanceof PDFRawStream)) return '';
@@ -27,14 +36,18 @@ function toUnicodeMap(cmap: string): Map<string, string> {
   return map;
 }
 
-export async function pdfText(bytes: Uint8Array): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes);
-  const page = doc.getPage(0);
+// Pages share their fonts, so each font's map is parsed once per document, keyed by its object.
+function pageLines(doc: PDFDocument, page: PDFPage, maps: Map<PDFRef, Map<string, string>>): string[] {
   const fonts = new Map<string, Map<string, string>>();
   const fontDict = page.node.Resources()?.lookup(PDFName.of('Font'), PDFDict);
   for (const [name, ref] of fontDict?.entries() ?? []) {
-    const font = doc.context.lookup(ref as PDFRef, PDFDict);
-    fonts.set(name.asString().slice(1), toUnicodeMap(streamText(font.lookup(PDFName.of('ToUnicode')))));
+    let map = maps.get(ref as PDFRef);
+    if (!map) {
+      const font = doc.context.lookup(ref as PDFRef, PDFDict);
+      map = toUnicodeMap(streamText(font.lookup(PDFName.of('ToUnicode'))));
+      maps.set(ref as PDFRef, map);
+    }
+    fonts.set(name.asString().slice(1), map);
   }
   const contents = page.node.Contents();
   const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
@@ -47,4 +60,16 @@ export async function pdfText(bytes: Uint8Array): Promise<string[]> {
     }
   }
   return lines;
+}
+
+/** The lines of every page: `result[0]` is page 1. */
+export async function pdfPagesText(bytes: Uint8Array): Promise<string[][]> {
+  const doc = await PDFDocument.load(bytes);
+  const maps = new Map<PDFRef, Map<string, string>>();
+  return doc.getPages().map((page) => pageLines(doc, page, maps));
+}
+
+/** The lines of page 1 (certificates and other one-page documents). */
+export async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  return (await pdfPagesText(bytes))[0] ?? [];
 }
