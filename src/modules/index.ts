@@ -8,6 +8,7 @@ import { organisation } from './organisation/index.ts';
 import { payments } from './payments/index.ts';
 import { portal } from './portal/index.ts';
 import { procedures } from './procedures/index.ts';
+import { publicComment } from './public-comment/index.ts';
 import { residents } from './residents/index.ts';
 
 export const modules: CityModule[] = [
@@ -19,5 +20,6 @@ export const modules: CityModule[] = [
   issuance,
   applications,
   integration,
+  publicComment,
   portal,
 ];

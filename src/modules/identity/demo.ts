@@ -56,6 +56,15 @@ export const demoStaff: Omit<NewStaffMember, 'tenantId' | 'password'>[] = [
     wards: [],
   },
   {
+    // Runs the DX office's public comments (パブリックコメント): drafts, analysis and the result.
+    email: 'planner@kawasaki.example',
+    displayName: '企画 六実（デジタル化施策推進室）',
+    staffNumber: 'K0007',
+    roles: ['case_worker'],
+    departments: ['somu-kikaku.digital'],
+    wards: [],
+  },
+  {
     email: 'dx@kawasaki.example',
     displayName: 'DX 四郎（デジタル化施策推進室）',
     staffNumber: 'K0004',

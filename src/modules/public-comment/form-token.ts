@@ -23,9 +23,16 @@ export function issueFormToken(key: Buffer, consultationId: string, now = Date.n
   return `${payload}.${mac(key, `${consultationId}.${payload}`)}`;
 }
 
-export type TokenCheck = { ok: true; token: FormToken } | { ok: false; reason: 'missing' | 'invalid' | 'too_fast' | 'expired' };
+export type TokenCheck =
+  | { ok: true; token: FormToken }
+  | { ok: false; reason: 'missing' | 'invalid' | 'too_fast' | 'expired' };
 
-export function checkFormToken(key: Buffer, consultationId: string, value: string | undefined, now = Date.now()): TokenCheck {
+export function checkFormToken(
+  key: Buffer,
+  consultationId: string,
+  value: string | undefined,
+  now = Date.now(),
+): TokenCheck {
   if (!value) return { ok: false, reason: 'missing' };
   const parts = value.split('.');
   if (parts.length !== 3) return { ok: false, reason: 'invalid' };

@@ -2,19 +2,14 @@
 // in Japan, the receipt number of a submission and the limits on what can be sent in.
 import type { SubmissionMethod } from './report/types.ts';
 
+export { japanToday } from './feed/phase.ts';
+
 export type { SubmissionMethod };
 export type ConsultationStatus = 'draft' | 'open' | 'closed' | 'analysing' | 'published';
 /** What a visitor sees: the status with the period applied (an open consultation past its last day is closed). */
 export type ConsultationPhase = 'draft' | 'upcoming' | 'open' | 'closed' | 'analysing' | 'published';
 
 export const submissionMethods: readonly SubmissionMethod[] = ['web', 'post', 'fax', 'in_person'];
-
-export const methodLabels: Record<SubmissionMethod, string> = {
-  web: '意見提出フォーム',
-  post: '郵送',
-  fax: 'FAX',
-  in_person: '持参',
-};
 
 export interface Topic {
   code: string;
@@ -105,18 +100,6 @@ export interface Change {
 export const bodyLimit = 20000;
 export const nameLimit = 100;
 export const contactLimit = 200;
-
-const japanDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in Japan (YYYY-MM-DD): periods are Japanese days, whatever the server's zone. */
-export function japanToday(now: Date = new Date()): string {
-  return japanDay.format(now);
-}
 
 /** 12-0007: the consultation's number and the submission's sequence, what a resident quotes on the phone. */
 export function receiptNumber(consultationNumber: number, seq: number): string {

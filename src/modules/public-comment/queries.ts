@@ -1,6 +1,7 @@
 // The module's SQL: only this file reads the pc_* tables. Every function runs inside the caller's tenant
 // transaction (withTenant), so row-level security keeps each city to its own consultations.
 import { type Kysely, sql } from 'kysely';
+import { AppError } from '../../platform/http/errors.ts';
 import type {
   Change,
   Consultation,
@@ -12,7 +13,6 @@ import type {
   Topic,
 } from './model.ts';
 import { receiptNumber } from './model.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { kawasakiResponseClasses } from './report/classes.ts';
 
 const isoDay = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
@@ -82,13 +82,19 @@ export async function listConsultations(
       (select count(*)::int from pc_opinions o where o.tenant_id = c.tenant_id and o.consultation_id = c.id) as opinion_count
     from pc_consultations c where ${sql.join(conditions, sql` and `)}
     order by c.opens_on desc, c.number desc`.execute(trx);
-  return rows.map((r) => ({ ...toConsultation(r), submissionCount: r.submission_count, opinionCount: r.opinion_count }));
+  return rows.map((r) => ({
+    ...toConsultation(r),
+    submissionCount: r.submission_count,
+    opinionCount: r.opinion_count,
+  }));
 }
 
 export async function nextConsultationNumber(trx: Kysely<any>, tenantId: string): Promise<number> {
   // Serialised per tenant so two staff creating at once do not take the same number.
   await sql`select pg_advisory_xact_lock(hashtext(${`pc_consultations:${tenantId}`}))`.execute(trx);
-  const { rows } = await sql<{ n: number }>`select coalesce(max(number), 0) + 1 as n from pc_consultations`.execute(trx);
+  const { rows } = await sql<{ n: number }>`select coalesce(max(number), 0) + 1 as n from pc_consultations`.execute(
+    trx,
+  );
   return rows[0]!.n;
 }
 
@@ -119,7 +125,9 @@ export async function replaceTopics(trx: Kysely<any>, tenantId: string, consulta
     await trx
       .insertInto('pc_topics')
       .values({ tenant_id: tenantId, consultation_id: consultationId, code: topic.code, title: topic.title, position })
-      .onConflict((oc) => oc.columns(['tenant_id', 'consultation_id', 'code']).doUpdateSet({ title: topic.title, position }))
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'consultation_id', 'code']).doUpdateSet({ title: topic.title, position }),
+      )
       .execute();
   }
 }
@@ -212,14 +220,20 @@ export async function loadSubmission(
     .where('id', '=', submissionId)
     .executeTakeFirst();
   return row
-    ? { ...toSubmission(row, consultation.number), scanFileKey: row.scan_file_key, scanContentType: row.scan_content_type }
+    ? {
+        ...toSubmission(row, consultation.number),
+        scanFileKey: row.scan_file_key,
+        scanContentType: row.scan_content_type,
+      }
     : undefined;
 }
 
 export async function listOpinions(trx: Kysely<any>, consultationId: string): Promise<Opinion[]> {
   const rows = await trx
     .selectFrom('pc_opinions as o')
-    .innerJoin('pc_submissions as s', (j) => j.onRef('s.tenant_id', '=', 'o.tenant_id').onRef('s.id', '=', 'o.submission_id'))
+    .innerJoin('pc_submissions as s', (j) =>
+      j.onRef('s.tenant_id', '=', 'o.tenant_id').onRef('s.id', '=', 'o.submission_id'),
+    )
     .select([
       'o.id',
       'o.submission_id',
@@ -256,18 +270,28 @@ export async function listChanges(trx: Kysely<any>, consultationId: string): Pro
     .where('consultation_id', '=', consultationId)
     .orderBy('position')
     .execute();
-  return rows.map((r: any) => ({ id: r.id, position: r.position, summary: r.summary, after: r.after_text, before: r.before_text }));
+  return rows.map((r: any) => ({
+    id: r.id,
+    position: r.position,
+    summary: r.summary,
+    after: r.after_text,
+    before: r.before_text,
+  }));
 }
 
 export async function nextPosition(trx: Kysely<any>, table: 'pc_opinions' | 'pc_changes', consultationId: string) {
   const { rows } = await sql<{ n: number }>`
-    select coalesce(max(position), 0) + 1 as n from ${sql.table(table)} where consultation_id = ${consultationId}`.execute(trx);
+    select coalesce(max(position), 0) + 1 as n from ${sql.table(table)} where consultation_id = ${consultationId}`.execute(
+    trx,
+  );
   return rows[0]!.n;
 }
 
 export async function nextDocumentPosition(trx: Kysely<any>, consultationId: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    select coalesce(max(position), 0) + 1 as n from pc_documents where consultation_id = ${consultationId}`.execute(trx);
+    select coalesce(max(position), 0) + 1 as n from pc_documents where consultation_id = ${consultationId}`.execute(
+    trx,
+  );
   return rows[0]!.n;
 }
 

@@ -77,7 +77,10 @@ export function parseTopics(value: string | undefined, errors: FieldError[]): To
     topics.push({ code: match[1]!, title: match[2]!.trim() });
   }
   if (topics.length === 0 && errors.every((e) => e.field !== 'topics')) {
-    errors.push({ field: 'topics', message: '意見を分類する項目を1つ以上入力してください（例: ア プラン全般に関すること）。' });
+    errors.push({
+      field: 'topics',
+      message: '意見を分類する項目を1つ以上入力してください（例: ア プラン全般に関すること）。',
+    });
   }
   if (topics.length > 30) errors.push({ field: 'topics', message: '項目は30個までです。' });
   return topics;
@@ -116,7 +119,12 @@ export function parsePeriod(
   errors: FieldError[],
 ): { opensOn: string; closesOn: string } {
   const opensOn = parseDay(opens, errors, 'opensOn', '募集開始日');
-  const closesOn = (closes ?? '').trim() === '' ? (opensOn ? defaultClosesOn(opensOn) : '') : parseDay(closes, errors, 'closesOn', '募集終了日');
+  const closesOn =
+    (closes ?? '').trim() === ''
+      ? opensOn
+        ? defaultClosesOn(opensOn)
+        : ''
+      : parseDay(closes, errors, 'closesOn', '募集終了日');
   if (opensOn && closesOn && closesOn < opensOn) {
     errors.push({ field: 'closesOn', message: '募集終了日は募集開始日より後の日にしてください。' });
   }

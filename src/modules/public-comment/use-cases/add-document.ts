@@ -49,12 +49,17 @@ export async function addDocument(
   } else {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(file.data);
     if (text.includes('\uFFFD') || hasBadText(text)) {
-      errors.push({ field: 'documentFile', message: `「${file.filename}」は UTF-8 の HTML として読めません。文字コードを確かめてください。` });
+      errors.push({
+        field: 'documentFile',
+        message: `「${file.filename}」は UTF-8 の HTML として読めません。文字コードを確かめてください。`,
+      });
     }
   }
   if (errors.length > 0) fail(errors);
   const id = randomUUID();
-  const stored = await deps.files.put(`${input.tenantId}/public-comment/${id}`, file!.data, { contentType: contentType! });
+  const stored = await deps.files.put(`${input.tenantId}/public-comment/${id}`, file!.data, {
+    contentType: contentType!,
+  });
   await withTenant(deps.db, input.tenantId, async (trx) => {
     const consultation = await loadConsultation(trx, { id: input.consultationId }, { forUpdate: true });
     if (!consultation) throw new AppError('not_found', 'パブリックコメントが見つかりません。');

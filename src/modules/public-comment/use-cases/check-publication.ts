@@ -23,7 +23,8 @@ const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 export function findPersonalData(text: string, submitter: { name: string | null; contact: string | null }): string[] {
   const found = patterns.filter((p) => p.pattern.test(text.normalize('NFKC'))).map((p) => p.label);
   const flat = squash(text);
-  if (submitter.name && squash(submitter.name).length >= 2 && flat.includes(squash(submitter.name))) found.push('提出者の氏名');
+  if (submitter.name && squash(submitter.name).length >= 2 && flat.includes(squash(submitter.name)))
+    found.push('提出者の氏名');
   if (submitter.contact && squash(submitter.contact).length >= 4 && flat.includes(squash(submitter.contact))) {
     found.push('提出者の連絡先');
   }
@@ -59,7 +60,11 @@ export function checkPublication(
       ...(o.classCode ? [] : ['対応区分']),
     ];
     if (missing.length > 0) {
-      problems.push({ kind: 'incomplete_opinion', message: `${label}: ${missing.join('・')}が未入力です。`, href: `#opinion-${o.id}` });
+      problems.push({
+        kind: 'incomplete_opinion',
+        message: `${label}: ${missing.join('・')}が未入力です。`,
+        href: `#opinion-${o.id}`,
+      });
     }
     const submitter = submitters.get(o.submissionId);
     const found = findPersonalData(`${o.summary}\n${o.response}`, {

@@ -27,10 +27,15 @@ export function parseConsultationFields(fields: ConsultationFields) {
   const summary = parseText(fields.summary, errors, 'summary', '案の概要', { max: 5000 });
   const period = parsePeriod(fields.opensOn, fields.closesOn, errors);
   const methods = parseMethods(fields.methods ?? [], errors);
-  const announcements = lines(parseText(fields.announcements, errors, 'announcements', '周知方法・資料の閲覧場所', { max: 3000 }));
+  const announcements = lines(
+    parseText(fields.announcements, errors, 'announcements', '周知方法・資料の閲覧場所', { max: 3000 }),
+  );
   const sendTo = parseText(fields.sendTo, errors, 'sendTo', '提出先', { max: 1000 });
   if (methods.some((m) => m !== 'web') && sendTo === '' && errors.every((e) => e.field !== 'sendTo')) {
-    errors.push({ field: 'sendTo', message: '郵送・FAX・持参を受け付けるときは、提出先（住所・FAX番号・窓口）を入力してください。' });
+    errors.push({
+      field: 'sendTo',
+      message: '郵送・FAX・持参を受け付けるときは、提出先（住所・FAX番号・窓口）を入力してください。',
+    });
   }
   const topics = parseTopics(fields.topics, errors);
   return { errors, value: { title, subject, summary, ...period, methods, announcements, sendTo, topics } };

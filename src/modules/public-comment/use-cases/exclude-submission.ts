@@ -9,17 +9,34 @@ import { fail, parseText } from '../validate.ts';
 
 export async function excludeSubmission(
   deps: { db: Kysely<any> },
-  input: { tenantId: string; actor: StaffActor; consultationId: string; submissionId: string; reason: string | undefined; include?: boolean },
+  input: {
+    tenantId: string;
+    actor: StaffActor;
+    consultationId: string;
+    submissionId: string;
+    reason: string | undefined;
+    include?: boolean;
+  },
 ): Promise<void> {
   const errors: FieldError[] = [];
-  const reason = input.include ? null : parseText(input.reason, errors, 'reason', '対象外にする理由', { required: true, max: 500 });
+  const reason = input.include
+    ? null
+    : parseText(input.reason, errors, 'reason', '対象外にする理由', { required: true, max: 500 });
   if (errors.length > 0) fail(errors);
   await withTenant(deps.db, input.tenantId, async (trx) => {
     const c = await loadForAnalysis(trx, input.consultationId);
     if (reason !== null) {
       // Staff work is never thrown away by a click: opinions already split from it must go first.
-      const split = await trx.selectFrom('pc_opinions').select('id').where('submission_id', '=', input.submissionId).executeTakeFirst();
-      if (split) throw new AppError('conflict', 'この提出からは意見が作られています。対象外にする前に、その意見を削除してください。');
+      const split = await trx
+        .selectFrom('pc_opinions')
+        .select('id')
+        .where('submission_id', '=', input.submissionId)
+        .executeTakeFirst();
+      if (split)
+        throw new AppError(
+          'conflict',
+          'この提出からは意見が作られています。対象外にする前に、その意見を削除してください。',
+        );
     }
     const updated = await trx
       .updateTable('pc_submissions')

@@ -27,8 +27,13 @@ export async function getPublicConsultation(
     const documents = await listDocuments(trx, consultation.id);
     const result =
       consultation.status === 'published'
-        ? (((await trx.selectFrom('pc_consultations').select('result').where('id', '=', consultation.id).executeTakeFirst())
-            ?.result ?? null) as ResultReport | null)
+        ? (((
+            await trx
+              .selectFrom('pc_consultations')
+              .select('result')
+              .where('id', '=', consultation.id)
+              .executeTakeFirst()
+          )?.result ?? null) as ResultReport | null)
         : null;
     return { consultation, documents, phase: consultationPhase(consultation, input.today ?? japanToday()), result };
   });

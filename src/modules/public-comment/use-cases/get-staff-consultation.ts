@@ -3,7 +3,13 @@
 import type { Kysely } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { findDuplicates, groupSimilar, type SimilarGroup, suggestTopic, type TopicSuggestion } from '../analysis/index.ts';
+import {
+  findDuplicates,
+  groupSimilar,
+  type SimilarGroup,
+  suggestTopic,
+  type TopicSuggestion,
+} from '../analysis/index.ts';
 import { consultationPhase } from '../feed/phase.ts';
 import {
   type Change,

@@ -6,7 +6,11 @@ import { consultationPhase } from '../feed/phase.ts';
 import { type Consultation, type ConsultationPhase, japanToday } from '../model.ts';
 import { listConsultations } from '../queries.ts';
 
-export type ListedConsultation = Consultation & { phase: ConsultationPhase; submissionCount: number; opinionCount: number };
+export type ListedConsultation = Consultation & {
+  phase: ConsultationPhase;
+  submissionCount: number;
+  opinionCount: number;
+};
 
 export async function listPublicConsultations(
   deps: { db: Kysely<any> },

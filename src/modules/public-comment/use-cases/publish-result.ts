@@ -60,8 +60,12 @@ export async function publishResult(
     const c = await loadConsultation(trx, { id: input.consultationId }, { forUpdate: true });
     if (!c) throw new AppError('not_found', 'パブリックコメントが見つかりません。');
     if (c.status === 'published') {
-      const { rows } = await trx.selectFrom('pc_consultations').select('result').where('id', '=', c.id).execute();
-      return rows[0]!.result as ResultReport;
+      const row = await trx
+        .selectFrom('pc_consultations')
+        .select('result')
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+      return row.result as ResultReport;
     }
     if (c.status !== 'analysing') throw new AppError('conflict', '集計・分析中のときだけ結果を公表できます。');
     const [submissions, opinions, changes] = [
@@ -72,7 +76,7 @@ export async function publishResult(
     const problems = checkPublication(c, submissions, opinions);
     if (problems.length > 0) {
       throw new AppError('validation_failed', `公表の前に直すところが${problems.length}件あります。`, {
-        errors: problems.map((p) => ({ field: p.href.slice(1), message: p.message })),
+        errors: problems.map((p) => ({ field: p.href, message: p.message })),
       });
     }
     const publishedOn = input.today ?? japanToday();

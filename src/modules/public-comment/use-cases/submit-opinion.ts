@@ -53,11 +53,14 @@ export async function submitOpinion(
   if (key !== null && !/^[\x21-\x7e]{8,200}$/.test(key)) {
     throw new AppError('bad_request', 'Idempotency-Key は8〜200文字の英数字・記号にしてください。');
   }
-  const c = await withTenant(deps.db, input.tenantId, (trx) => loadConsultation(trx, { number: input.consultationNumber }));
+  const c = await withTenant(deps.db, input.tenantId, (trx) =>
+    loadConsultation(trx, { number: input.consultationNumber }),
+  );
   if (!c || c.status === 'draft') throw new AppError('not_found', 'このパブリックコメントは見つかりません。');
   const phase = consultationPhase(c, input.today ?? japanToday());
   if (phase !== 'open') throw new AppError('conflict', periodMessage(phase, c));
-  if (!c.methods.includes('web')) throw new AppError('conflict', 'この案への意見は、インターネットでは受け付けていません。');
+  if (!c.methods.includes('web'))
+    throw new AppError('conflict', 'この案への意見は、インターネットでは受け付けていません。');
   if (errors.length > 0) fail(errors);
 
   const sender = senderHash(deps.secrets.derive('public-comment.sender'), `${input.tenantId}:${input.sender}`);
@@ -74,24 +77,32 @@ export async function submitOpinion(
       .selectFrom('pc_submissions')
       .select(['id', 'seq', 'idempotency_key', 'content_hash', 'sender_hash'])
       .where('consultation_id', '=', c.id)
-      .where((eb) =>
-        eb.or([
-          eb('content_hash', '=', hash),
-          ...(key !== null ? [eb('idempotency_key', '=', key)] : []),
-        ]),
-      )
+      .where((eb) => eb.or([eb('content_hash', '=', hash), ...(key !== null ? [eb('idempotency_key', '=', key)] : [])]))
       .orderBy('seq')
       .execute();
     const sameKey = key !== null ? earlier.find((e) => e.idempotency_key === key) : undefined;
     if (sameKey) {
       if (!hash.equals(sameKey.content_hash)) {
-        throw new AppError('conflict', '同じ送信キーで別の内容が送られました。新しい内容は新しい送信として送ってください。');
+        throw new AppError(
+          'conflict',
+          '同じ送信キーで別の内容が送られました。新しい内容は新しい送信として送ってください。',
+        );
       }
-      return { receiptNumber: receiptNumber(c.number, sameKey.seq), repeated: true, consultationNumber: c.number, title: c.title };
+      return {
+        receiptNumber: receiptNumber(c.number, sameKey.seq),
+        repeated: true,
+        consultationNumber: c.number,
+        title: c.title,
+      };
     }
     const sameSender = earlier.find((e) => e.sender_hash && sender.equals(e.sender_hash));
     if (sameSender) {
-      return { receiptNumber: receiptNumber(c.number, sameSender.seq), repeated: true, consultationNumber: c.number, title: c.title };
+      return {
+        receiptNumber: receiptNumber(c.number, sameSender.seq),
+        repeated: true,
+        consultationNumber: c.number,
+        title: c.title,
+      };
     }
     const { rows } = await sql<{ n: number }>`
       select coalesce(max(seq), 0) + 1 as n from pc_submissions where consultation_id = ${c.id}`.execute(trx);
@@ -114,6 +125,11 @@ export async function submitOpinion(
         duplicate_of: earlier[0]?.id ?? null,
       })
       .execute();
-    return { receiptNumber: receiptNumber(c.number, seq), repeated: false, consultationNumber: c.number, title: c.title };
+    return {
+      receiptNumber: receiptNumber(c.number, seq),
+      repeated: false,
+      consultationNumber: c.number,
+      title: c.title,
+    };
   });
 }

@@ -18,7 +18,11 @@ export interface ResultFields {
   schedule?: string;
 }
 
-function checkOpenedChanges(current: Consultation, next: ReturnType<typeof parseConsultationFields>['value'], errors: FieldError[]) {
+function checkOpenedChanges(
+  current: Consultation,
+  next: ReturnType<typeof parseConsultationFields>['value'],
+  errors: FieldError[],
+) {
   if (current.status === 'draft') return;
   if (next.opensOn !== current.opensOn) {
     errors.push({ field: 'opensOn', message: '募集を始めた後は、募集開始日を変えられません。' });
@@ -73,7 +77,9 @@ export async function updateConsultation(
         await replaceTopics(trx, input.tenantId, current.id, v.topics);
       } catch (error) {
         if ((error as { code?: string }).code === '23503') {
-          fail([{ field: 'topics', message: '意見が分類されている項目は削除できません。先に意見の項目を変えてください。' }]);
+          fail([
+            { field: 'topics', message: '意見が分類されている項目は削除できません。先に意見の項目を変えてください。' },
+          ]);
         }
         throw error;
       }
