@@ -4,11 +4,11 @@
 import pino from 'pino';
 import { createTestDatabase } from '../../../../test/helpers/db.ts';
 import { type SmtpStandIn, startSmtpStandIn } from '../../../../test/helpers/smtp.ts';
-import { addTenants } from '../../../../test/helpers/tenants.ts';
 import { loadConfig } from '../../../platform/config/config.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { CityModule } from '../../../platform/module.ts';
 import { startCityHall } from '../../../platform/runtime.ts';
+import { ensureTenant } from '../../../platform/tenancy/tenants.ts';
 import { identity } from '../../identity/index.ts';
 import { organisation } from '../../organisation/index.ts';
 import { portal } from '../../portal/index.ts';
@@ -48,7 +48,14 @@ export const publicCommentPart: CityModule = {
 export async function startNoticeCity(env: Record<string, string> = {}) {
   const smtp: SmtpStandIn = await startSmtpStandIn();
   const database = await createTestDatabase();
-  await addTenants(database.ownerDb, 'yokohama');
+  // A second city, reached by its own host name, to prove each sees only its own rows.
+  await ensureTenant(database.ownerDb, {
+    id: 'yokohama',
+    lgCode: '141003',
+    name: '横浜市',
+    nameEn: 'Yokohama',
+    hostnames: ['yokohama.localhost'],
+  });
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: database.ownerUrl,
