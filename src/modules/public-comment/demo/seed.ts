@@ -161,7 +161,9 @@ const parkLetters = [
 ];
 
 async function cityName(deps: PlatformDeps, tenantId: string): Promise<string> {
-  const { rows } = await sql<{ name: string }>`select name from tenants where id = ${tenantId}`.execute(deps.db);
+  const { rows } = await sql<{ name: string }>`select name_ja as name from tenants where id = ${tenantId}`.execute(
+    deps.db,
+  );
   return rows[0]?.name ?? tenantId;
 }
 
