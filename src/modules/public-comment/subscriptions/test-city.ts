@@ -45,7 +45,7 @@ export const publicCommentPart: CityModule = {
   },
 };
 
-export async function startNoticeCity(env: Record<string, string> = {}) {
+export async function startNoticeCity(env: Record<string, string> = {}, options: { listen?: boolean } = {}) {
   const smtp: SmtpStandIn = await startSmtpStandIn();
   const database = await createTestDatabase();
   // A second city, reached by its own host name, to prove each sees only its own rows.
@@ -71,12 +71,14 @@ export async function startNoticeCity(env: Record<string, string> = {}) {
     config,
     log: pino({ level: config.logLevel }),
     demo: false,
-    listen: false,
+    listen: options.listen ?? false,
     modules: [organisation, residents, identity, portal, publicCommentPart],
   });
   await city.ready;
   return {
     app: city.app!,
+    /** Base URL when started with listen: true. */
+    url: city.url,
     city,
     deps: city.deps,
     database,
