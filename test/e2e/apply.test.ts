@@ -18,17 +18,15 @@ import {
   signCms,
 } from '../../src/modules/identity/jpki/demo-ca.ts';
 import { derToPem } from '../../src/modules/identity/jpki/der.ts';
-import { base32Decode, totpCode, totpStep } from '../../src/modules/identity/totp.ts';
 import { isValidCorporateNumber } from '../../src/modules/identity/use-cases/create-business.ts';
 import { sampleAnswers, sampleInternal } from '../../src/modules/procedures/full/samples.ts';
 import { getProcedure } from '../../src/modules/procedures/index.ts';
 import { readHousehold, readResident } from '../../src/modules/residents/index.ts';
 import { startTestCityHall, type TestCityHall } from '../helpers/app.ts';
-import { axeViolations, describeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, describeViolations, launchBrowser, staffSignInInBrowser } from '../helpers/browser.ts';
 import { formFields } from '../helpers/forms.ts';
 
 const password = 'kawasaki-demo-2026';
-const staffPassword = 'cityhall-staff-demo';
 
 let city: TestCityHall;
 let browser: Browser;
@@ -87,32 +85,9 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-const totpSecrets = new Map<string, Buffer>();
-const lastTotpStep = new Map<string, number>();
-
-/** Password, then the TOTP code (enrolling on first use from the key the page shows); never a code twice. */
+/** Password, then the TOTP code, with an axe check of the second-factor page. */
 async function staffSignIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${base}/staff/sign-in`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(staffPassword);
-  await page.getByRole('button', { name: 'サインイン', exact: true }).click();
-  await page.getByLabel('確認コード（6桁）').waitFor();
-  await accessible(page, 'staff second factor');
-  const shown = page.locator('[data-totp-secret]');
-  if ((await shown.count()) > 0)
-    totpSecrets.set(email, base32Decode(((await shown.textContent()) ?? '').replace(/\s/g, '')));
-  // The current window's code, taken just before typing it (a code from the previous window may expire
-  // while the page loads); never one already used.
-  let step: number;
-  for (;;) {
-    step = Math.max((lastTotpStep.get(email) ?? -Infinity) + 1, totpStep());
-    if (step <= totpStep()) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  lastTotpStep.set(email, step);
-  await page.getByLabel('確認コード（6桁）').fill(totpCode(totpSecrets.get(email)!, step));
-  await page.getByRole('button', { name: '確認する' }).click();
-  await page.getByRole('heading', { name: '職員ポータル' }).waitFor();
+  await staffSignInInBrowser(page, base, email, (p) => accessible(p, 'staff second factor'));
 }
 
 /**
