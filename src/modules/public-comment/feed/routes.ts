@@ -35,7 +35,10 @@ export async function feedRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
     summary,
     tags: ['public-comment'],
     produces: [type.split(';')[0]!],
-    response: { 200: { description: summary, content: { [type.split(';')[0]!]: { schema: { type: 'string' } } } } },
+    response: {
+      200: { description: summary, content: { [type.split(';')[0]!]: { schema: { type: 'string' } } } },
+      304: { description: '前回から変更なし（If-None-Match の ETag が一致）', type: 'null' },
+    },
   });
 
   app.get(

@@ -77,14 +77,19 @@ export async function stopByToken(trx: Kysely<any>, hash: Buffer): Promise<strin
 export async function activeSubscription(
   trx: Kysely<any>,
   id: string,
-): Promise<{ id: string; email: string } | undefined> {
+): Promise<{ id: string; email: string; token_hash: Buffer } | undefined> {
   return trx
     .selectFrom('pc_subscriptions')
-    .select(['id', 'email'])
+    .select(['id', 'email', 'token_hash'])
     .where('id', '=', id)
     .where('confirmed_at', 'is not', null)
     .where('unsubscribed_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** Points the subscription's links at `hash` (see send-open-notices.ts for when it is needed). */
+export async function setTokenHash(trx: Kysely<any>, id: string, hash: Buffer): Promise<void> {
+  await trx.updateTable('pc_subscriptions').set({ token_hash: hash }).where('id', '=', id).execute();
 }
 
 /** Confirmed, not stopped subscribers who have not yet been sent the notice of this consultation. */

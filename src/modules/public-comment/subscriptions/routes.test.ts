@@ -25,7 +25,7 @@ function agent(): Agent {
 
 const mailsTo = (to: string) => city.smtp.messages.filter((m) => (m.to as { text: string }).text === to);
 async function nthMailTo(to: string, n: number): Promise<ParsedMail> {
-  await city.smtp.waitForMessage(() => mailsTo(to).length >= n, 10_000);
+  await city.smtp.waitForMessage(() => mailsTo(to).length >= n, 30_000);
   return mailsTo(to)[n - 1]!;
 }
 /** The path and query of a link in a mail (links point to PUBLIC_URL; the test talks to the app directly). */

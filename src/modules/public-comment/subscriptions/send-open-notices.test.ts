@@ -279,3 +279,19 @@ test('a consultation whose period is over by the time the handler or a job runs 
   assert.equal(noticesOf('期間が過ぎた案').length, 0);
   assert.equal((await noticeRows(tenantId, late.subjectId)).length, 0);
 });
+
+test('a stored token hash that no longer matches (the server secret changed) is renewed, so the stop link in the notice works', async () => {
+  const id = await subscriber(tenantId, 'notice-rotated@example.jp', 'confirmed');
+  await withTenant(city.deps.db, tenantId, (trx) =>
+    trx
+      .updateTable('pc_subscriptions')
+      .set({ token_hash: Buffer.alloc(32, 7) })
+      .where('id', '=', id)
+      .execute(),
+  );
+  const event = await openQuietly('秘密鍵が変わった後の案');
+  await sendOpenNotice(city.deps, jobOf(event, id));
+  const mail = await city.smtp.waitForMessage((m) => (m.subject ?? '').includes('秘密鍵が変わった後の案'), 10_000);
+  const token = /unsubscribe\?token=([A-Za-z0-9_-]{43})/.exec(mail.text ?? '')![1]!;
+  assert.equal(await unsubscribe(city.deps, { tenantId, token, meta: meta() }), 'stopped');
+});

@@ -22,7 +22,7 @@ import type { PlatformDeps } from '../../../platform/module.ts';
 import { japanToday } from '../feed/phase.ts';
 import { type OpenedConsultation, openNoticeMessage, subscriptionLinks } from './emails.ts';
 import { activeSubscription, cityName, claimNotice, recipientsOf } from './queries.ts';
-import { subscriptionToken } from './tokens.ts';
+import { tokenForMail } from './tokens.ts';
 
 export const sendOpenNoticeJob = 'public-comment.send-open-notice';
 
@@ -77,8 +77,9 @@ export async function sendOpenNotice(deps: PlatformDeps, data: OpenNoticeJob): P
     if (!subscriber) return;
     const claimed = await claimNotice(trx, data);
     if (!claimed) return;
+    const token = await tokenForMail(trx, deps.secrets, data.tenantId, subscriber);
     const base = mailBaseUrl(deps.config);
-    const stop = subscriptionLinks(base, subscriptionToken(deps.secrets, data.tenantId, data.subscriptionId)).stop;
+    const stop = subscriptionLinks(base, token).stop;
     const messageId = `<pc-notice.${data.tenantId}.${data.consultationId}.${data.subscriptionId}@${new URL(base).hostname}>`;
     await deps.mail.send(
       openNoticeMessage(subscriber.email, await cityName(trx, data.tenantId), base, data, stop, messageId),

@@ -4,7 +4,7 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { alreadySubscribedMessage, confirmMessage, subscriptionLinks } from './emails.ts';
 import { cityName } from './queries.ts';
-import { subscriptionToken } from './tokens.ts';
+import { tokenForMail } from './tokens.ts';
 
 export const sendSubscriptionMailJob = 'public-comment.send-subscription-mail';
 
@@ -19,21 +19,19 @@ export async function sendSubscriptionMail(
   deps: Pick<PlatformDeps, 'db' | 'mail' | 'secrets'>,
   data: SubscriptionMailJob,
 ): Promise<void> {
-  const found = await withTenant(deps.db, data.tenantId, async (trx) => {
+  const mail = await withTenant(deps.db, data.tenantId, async (trx) => {
     const row = await trx
       .selectFrom('pc_subscriptions')
-      .select(['email', 'confirmed_at', 'unsubscribed_at'])
+      .select(['id', 'email', 'token_hash', 'unsubscribed_at'])
       .where('id', '=', data.subscriptionId)
       .executeTakeFirst();
-    return row ? { row, city: await cityName(trx, data.tenantId) } : undefined;
+    // Stopped in the meantime: a confirm link would only start it again, so nothing is sent.
+    if (!row || row.unsubscribed_at !== null) return undefined;
+    const links = subscriptionLinks(data.baseUrl, await tokenForMail(trx, deps.secrets, data.tenantId, row));
+    const city = await cityName(trx, data.tenantId);
+    return data.kind === 'already'
+      ? alreadySubscribedMessage(row.email, city, links)
+      : confirmMessage(row.email, city, links);
   });
-  // Stopped in the meantime: a confirm link would only start it again, so nothing is sent.
-  if (!found || found.row.unsubscribed_at !== null) return;
-  const links = subscriptionLinks(data.baseUrl, subscriptionToken(deps.secrets, data.tenantId, data.subscriptionId));
-  const email = found.row.email as string;
-  await deps.mail.send(
-    data.kind === 'already'
-      ? alreadySubscribedMessage(email, found.city, links)
-      : confirmMessage(email, found.city, links),
-  );
+  if (mail) await deps.mail.send(mail);
 }

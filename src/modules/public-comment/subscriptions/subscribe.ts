@@ -10,6 +10,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
 import type { RequestMeta } from '../../../platform/http/respond.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
+import { messages } from './messages.ts';
 import { insertSubscription, restartSubscription, subscriptionByEmail } from './queries.ts';
 import { type SubscriptionMailJob, sendSubscriptionMailJob } from './send-subscription-mail.ts';
 import { subscriptionToken, type TokenSecrets, tokenHash } from './tokens.ts';
@@ -29,12 +30,6 @@ export function emailProblem(email: string): EmailProblem | undefined {
   return undefined;
 }
 
-const problemText: Record<EmailProblem, string> = {
-  emailMissing: 'メールアドレスを入力してください。',
-  emailTooLong: 'メールアドレスは254文字以内で入力してください。',
-  emailInvalid: 'メールアドレスの形式が正しくありません（例: taro@example.jp）。',
-};
-
 export interface SubscribeInput {
   tenantId: string;
   email: string;
@@ -50,13 +45,12 @@ export async function subscribe(
   const email = normaliseEmail(input.email);
   const problem = emailProblem(email);
   if (problem) {
-    throw new AppError('validation_failed', problemText[problem], {
-      errors: [{ field: 'email', message: problemText[problem] }],
-    });
+    const message = messages.ja[problem]!;
+    throw new AppError('validation_failed', message, { errors: [{ field: 'email', message }] });
   }
   // Every request sends a mail: the limits keep the form from being used to flood someone's mailbox.
   await enforceRateLimits(deps.db, input.tenantId, [
-    { key: `pc-subscribe:ip:${input.meta.ip}`, limit: 10, windowSeconds: 3600 },
+    { key: `pc-subscribe:ip:${input.meta.ip}`, limit: 20, windowSeconds: 3600 },
     { key: `pc-subscribe:email:${email}`, limit: 3, windowSeconds: 3600 },
   ]);
   await withTenant(deps.db, input.tenantId, async (trx) => {

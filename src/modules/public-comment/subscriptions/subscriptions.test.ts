@@ -27,8 +27,10 @@ const base = 'https://city.example.jp';
 
 const mailsTo = (to: string) => city.smtp.messages.filter((m) => m.to && JSON.stringify(m.to).includes(to));
 
+// Mails leave through one job queue worked one job at a time: the flood test's twenty-odd mails can be
+// ahead of a later test's, hence the generous wait.
 async function nthMailTo(to: string, n: number): Promise<ParsedMail> {
-  await city.smtp.waitForMessage(() => mailsTo(to).length >= n, 10_000);
+  await city.smtp.waitForMessage(() => mailsTo(to).length >= n, 30_000);
   return mailsTo(to)[n - 1]!;
 }
 
@@ -133,7 +135,7 @@ test('an address that is not one is refused with a Japanese message for the fiel
   }
 });
 
-test('at most 3 requests an hour for one address and 10 from one client address', async () => {
+test('at most 3 requests an hour for one address and 20 from one client address', async () => {
   const email = 'flood@example.jp';
   for (let i = 0; i < 3; i++) await subscribe(city.deps, { tenantId, email, baseUrl: base, meta: meta() });
   await assert.rejects(subscribe(city.deps, { tenantId, email, baseUrl: base, meta: meta() }), (e: AppError) => {
@@ -142,14 +144,14 @@ test('at most 3 requests an hour for one address and 10 from one client address'
     return true;
   });
   const one = { ip: '203.0.113.99', requestId: 'test', userAgent: 'test' };
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 20; i++) {
     await subscribe(city.deps, { tenantId, email: `many${i}@example.jp`, baseUrl: base, meta: one });
   }
   await assert.rejects(
-    subscribe(city.deps, { tenantId, email: 'many10@example.jp', baseUrl: base, meta: one }),
+    subscribe(city.deps, { tenantId, email: 'many20@example.jp', baseUrl: base, meta: one }),
     (e: AppError) => e.code === 'too_many_requests',
   );
-  assert.equal((await rowsFor(tenantId, 'many10@example.jp')).length, 0);
+  assert.equal((await rowsFor(tenantId, 'many20@example.jp')).length, 0);
 });
 
 test('each city has its own subscriptions: the same address twice, and one city’s token means nothing in the other', async () => {

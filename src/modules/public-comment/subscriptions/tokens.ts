@@ -2,6 +2,8 @@
 // key of its own), not drawn at random: the table keeps only its SHA-256, yet every notice must carry a
 // working stop link, so the job that sends it has to be able to make the token again.
 import { createHash, createHmac } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { setTokenHash } from './queries.ts';
 
 export interface TokenSecrets {
   derive(purpose: string): Buffer;
@@ -20,4 +22,21 @@ export function tokenHash(token: string): Buffer {
 /** 43 base64url characters (a SHA-256 HMAC); anything else is not worth a database look-up. */
 export function isWellFormedToken(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
+}
+
+/**
+ * The token for a mail about to be sent. Its links must work (特定電子メール法 requires a working way to
+ * stop): if the server's secret changed since the row was written, the stored hash is brought in line, so
+ * the links in this mail work (those in older mails no longer do).
+ */
+export async function tokenForMail(
+  trx: Kysely<any>,
+  secrets: TokenSecrets,
+  tenantId: string,
+  row: { id: string; token_hash: Buffer },
+): Promise<string> {
+  const token = subscriptionToken(secrets, tenantId, row.id);
+  const hash = tokenHash(token);
+  if (!hash.equals(row.token_hash)) await setTokenHash(trx, row.id, hash);
+  return token;
 }
