@@ -11,6 +11,11 @@ import { publicRoutes } from './routes/public.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { subscriptionRoutes } from './subscriptions/routes.ts';
 import { enqueueOpenNotices, sendOpenNotice, sendOpenNoticeJob } from './subscriptions/send-open-notices.ts';
+import {
+  type SubscriptionMailJob,
+  sendSubscriptionMail,
+  sendSubscriptionMailJob,
+} from './subscriptions/send-subscription-mail.ts';
 import { openedEvent } from './use-cases/open-consultation.ts';
 
 registerMessages('publicComment', messages);
@@ -35,6 +40,13 @@ export const publicComment: CityModule = {
     [sendOpenNoticeJob]: {
       async handler(data, _job, deps) {
         await sendOpenNotice(deps, data as Parameters<typeof sendOpenNotice>[1]);
+      },
+      // An SMTP outage of a few hours must not lose notices; each retry sends at most once (pc_notices).
+      retryLimit: 10,
+    },
+    [sendSubscriptionMailJob]: {
+      async handler(data, _job, deps) {
+        await sendSubscriptionMail(deps, data as SubscriptionMailJob);
       },
     },
   },

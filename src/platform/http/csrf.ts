@@ -7,6 +7,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readCookie, setCookie } from './cookies.ts';
 import { AppError } from './errors.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** 'url-token': the request is authorised by a token it carries, not by the CSRF cookie. */
+    csrf?: 'url-token';
+  }
+}
+
 export const csrfCookie = 'csrf';
 export const csrfField = '_csrf';
 
@@ -54,6 +61,9 @@ export function registerCsrf(app: FastifyInstance, key: Buffer): void {
       throw new AppError('csrf_failed', '他のサイトから送られたリクエストは受け付けられません。');
     }
     if (!isForm(request)) return;
+    // A route whose form is authorised by a secret token in its own address (the RFC 8058 one-click stop
+    // link a mail program POSTs to, with no cookie) declares `config: { csrf: 'url-token' }`.
+    if (request.routeOptions.config.csrf === 'url-token') return;
     const sent = (request.body as Record<string, unknown> | undefined)?.[csrfField];
     const expected = request.csrfToken;
     if (

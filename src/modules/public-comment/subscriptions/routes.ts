@@ -77,7 +77,8 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: PlatformDep
     return sendPage(reply, renderOutcome(ctx, state === 'stopped' ? 'alreadyStopped' : 'unknown'));
   });
 
-  app.post('/public-comments/unsubscribe', { schema: page }, async (request, reply) => {
+  // The token in the link is what authorises a stop (a mail program's one-click POST has no cookie).
+  app.post('/public-comments/unsubscribe', { schema: page, config: { csrf: 'url-token' } }, async (request, reply) => {
     // RFC 8058: the mail program POSTs `List-Unsubscribe=One-Click` to the URI of the List-Unsubscribe
     // header, the token in its query. It reads no page, so it gets a short answer whatever the token.
     if (field(request.body, 'List-Unsubscribe') === 'One-Click') {
