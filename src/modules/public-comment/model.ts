@@ -7,7 +7,7 @@ export { japanToday } from './feed/phase.ts';
 export type { SubmissionMethod };
 export type ConsultationStatus = 'draft' | 'open' | 'closed' | 'analysing' | 'published';
 /** What a visitor sees: the status with the period applied (an open consultation past its last day is closed). */
-export type ConsultationPhase = 'draft' | 'upcoming' | 'open' | 'closed' | 'analysing' | 'published';
+export type { Phase as ConsultationPhase } from './feed/phase.ts';
 
 export const submissionMethods: readonly SubmissionMethod[] = ['web', 'post', 'fax', 'in_person'];
 
