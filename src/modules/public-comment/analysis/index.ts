@@ -1,0 +1,17 @@
+// Analysis help for staff reading a consultation's opinions: similar ones grouped, a topic suggested, repeats
+// flagged, a submission cut into candidate opinions. Pure functions over the texts given; no database.
+export {
+  type Duplicate,
+  defaultDuplicateThreshold,
+  defaultGroupThreshold,
+  findDuplicates,
+  groupSimilar,
+  minimumTopicScore,
+  type SimilarGroup,
+  suggestTopic,
+  type TextItem,
+  type TopicExample,
+  type TopicSuggestion,
+} from './similarity.ts';
+export { splitIntoOpinions } from './split.ts';
+export { tokenize } from './tokenize.ts';
