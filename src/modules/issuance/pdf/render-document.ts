@@ -3,9 +3,9 @@
 // checked too. Japanese text in Noto Sans JP, subset-embedded. Signing happens afterwards (sign-pdf.ts).
 import { PDFDict, PDFDocument, type PDFFont, PDFName, type PDFPage, PDFString, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { japaneseFonts } from '../../../platform/pdf/fonts.ts';
 import { formatVerificationCode } from '../code.ts';
 import type { FilledDocument } from '../template.ts';
-import { japaneseFonts } from '../../../platform/pdf/fonts.ts';
 
 export interface DocumentLayout extends FilledDocument {
   cityName: string;
