@@ -53,7 +53,8 @@ export interface ReportHeadings {
  * does: 「…」の改定案 → 5 改定案からの変更点; a subject that does not say which draft → 5 案からの変更点.
  */
 export function reportHeadings(report: Pick<ResultReport, 'subject'>): ReportHeadings {
-  const draft = /」の?([^「」]*案)$/.exec(report.subject.trim())?.[1] ?? '案';
+  // `?.`: a report stored before `subject` was part of it has none, and falls back to 案.
+  const draft = /」の?([^「」]*案)$/.exec(report.subject?.trim() ?? '')?.[1] ?? '案';
   return {
     background: '1 経過',
     outline: '2 意見募集の概要',
