@@ -218,8 +218,7 @@ export function resultPage(ctx: PageContext, c: Consultation, report: ResultRepo
   return renderPage(ctx, {
     title: report.title,
     breadcrumbs: [...crumbs(ctx), { text: c.title, href: `/public-comments/${String(c.number)}` }],
-    body: html`<div lang="ja">${pageHeading({ text: report.title })}
-<p class="report-meta">${report.departmentName}　${report.publishedOnText}</p></div>
+    body: html`<div lang="ja">${pageHeading({ text: report.title })}</div>
 <h2 class="visually-hidden">${th(ctx.lang, k('downloads'))}</h2>
 ${downloadLinks(ctx, base)}
 <div lang="ja" class="report">${renderReportHtml(report)}</div>`,
