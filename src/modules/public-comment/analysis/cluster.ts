@@ -1,6 +1,6 @@
 // Clustering of unit vectors by cosine, in time that does not grow with the square of a large topic: seeds
-// (leader clustering) gather near-identical opinions into tight balls, then balls are joined by average
-// link, computed exactly from the sums of their members' vectors.
+// (leader clustering) gather opinions making the same point into tight balls, then balls are joined by
+// average link, computed exactly from the sums of their members' vectors.
 import { normOf, PairIndex, type Vector } from './vectors.ts';
 
 /** Sparse sum of unit vectors: rank → summed weight. */

@@ -6,12 +6,9 @@ export {
   defaultGroupThreshold,
   findDuplicates,
   groupSimilar,
-  minimumTopicScore,
   type SimilarGroup,
-  suggestTopic,
   type TextItem,
-  type TopicExample,
-  type TopicSuggestion,
 } from './similarity.ts';
 export { splitIntoOpinions } from './split.ts';
+export { minimumTopicScore, suggestTopic, type TopicExample, type TopicSuggestion } from './suggest.ts';
 export { tokenize } from './tokenize.ts';

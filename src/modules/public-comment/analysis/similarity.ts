@@ -1,7 +1,7 @@
-// Similar opinions grouped, repeated opinions flagged, and a topic (ア, イ, ウ …) suggested for an opinion,
-// all by TF-IDF cosine over the collection at hand (see vectors.ts for how pairs are found).
+// Similar opinions grouped and repeated opinions flagged, by TF-IDF cosine over the collection at hand
+// (vectors.ts finds the pairs, cluster.ts makes the groups).
 import { clusterBySimilarity } from './cluster.ts';
-import { buildCollection, type Collection, cosine, normOf, PairIndex, sharedLabels, type Vector } from './vectors.ts';
+import { buildCollection, type Collection, PairIndex, sharedLabels } from './vectors.ts';
 
 export interface TextItem {
   id: string;
@@ -24,20 +24,6 @@ export interface Duplicate {
   exact: boolean;
 }
 
-export interface TopicExample {
-  code: string;
-  title: string;
-  /** Texts staff have already confirmed for the topic (may be empty). */
-  examples: string[];
-}
-
-export interface TopicSuggestion {
-  code: string;
-  score: number;
-  /** Shared terms that explain the suggestion (「理由: クラウド, コスト」). */
-  terms: string[];
-}
-
 // Default thresholds, from the synthetic opinions in opinions.fixture.ts (cosines of TF-IDF vectors):
 // - Grouping 0.2. Residents making the same point in their own words (スマホ教室を / 高齢者向けのスマートフォン
 //   講座を) score 0.16–0.5, most above 0.2; opinions on different points at most 0.22, when they share one
@@ -46,11 +32,8 @@ export interface TopicSuggestion {
 //   0.25 a topic already falls apart into pairs.
 // - Duplicates 0.7. A form letter with another greeting scores 0.79, with a word changed 0.89, with a
 //   sentence added 0.95; two different opinions on the same point at most 0.55.
-// - Topic 0.1. Against titles of a few words, opinions that name the topic score 0.14–0.5 and the others
-//   under 0.1; below that a suggestion would be a guess, and staff are better served by none.
 export const defaultGroupThreshold = 0.2;
 export const defaultDuplicateThreshold = 0.7;
-export const minimumTopicScore = 0.1;
 
 /** Text for exact comparison: NFKC (width), lower case, without whitespace, punctuation or symbols. */
 export function exactKey(text: string): string {
@@ -130,7 +113,8 @@ function groupTerms(collection: Collection, members: number[]): string[] {
 /**
  * Opinions that repeat an earlier one, in input order: exact copies (whitespace, width and punctuation
  * ignored) with similarity 1, and near copies whose cosine reaches the threshold. An exact copy points to
- * the first copy; a near copy to the earliest opinion it is close to.
+ * the first copy; a near copy to the earliest opinion it is close to that is not itself a repeat (see
+ * collapseRepeats).
  */
 export function findDuplicates(items: TextItem[], options: { threshold?: number } = {}): Duplicate[] {
   const threshold = clamp(options.threshold ?? defaultDuplicateThreshold);
@@ -148,58 +132,4 @@ export function findDuplicates(items: TextItem[], options: { threshold?: number 
     });
   });
   return duplicates;
-}
-
-/**
- * The topic whose title and confirmed examples are most like the text, or null below minimumTopicScore.
- * A topic scores the better of its cosine to the text against the mean of its title and examples (the
- * topic's vocabulary) and against its single closest example (a confirmed opinion on the same point).
- * Ties go to the topic listed first.
- */
-export function suggestTopic(text: string, topics: TopicExample[]): TopicSuggestion | null {
-  const texts = [text];
-  const docsOf = topics.map((topic) => {
-    const docs: number[] = [];
-    for (const t of [topic.title, ...topic.examples]) {
-      docs.push(texts.length);
-      texts.push(t);
-    }
-    return docs;
-  });
-  const collection = buildCollection(texts);
-  const query = collection.vectors[0]!;
-  if (query.ranks.length === 0) return null;
-  let best: { topic: number; score: number; centroid: Map<number, number> } | null = null;
-  docsOf.forEach((docs, topic) => {
-    const centroid = centroidOf(docs.map((doc) => collection.vectors[doc]!));
-    let score = cosine(query, sparse(centroid));
-    for (const doc of docs) score = Math.max(score, cosine(query, collection.vectors[doc]!));
-    if (score >= minimumTopicScore && (best === null || score > best.score)) best = { topic, score, centroid };
-  });
-  if (best === null) return null;
-  const { topic, score, centroid } = best as { topic: number; score: number; centroid: Map<number, number> };
-  const queryWeight = new Map<number, number>();
-  query.ranks.forEach((rank, k) => {
-    queryWeight.set(rank, query.weights[k]!);
-  });
-  const terms = sharedLabels(collection, [0], (rank) => (queryWeight.get(rank) ?? 0) * (centroid.get(rank) ?? 0));
-  return { code: topics[topic]!.code, score: Number(score.toFixed(4)), terms };
-}
-
-/** Unit-length mean of unit vectors, as rank → weight. */
-function centroidOf(vectors: Vector[]): Map<number, number> {
-  const sum = new Map<number, number>();
-  for (const { ranks, weights } of vectors) {
-    ranks.forEach((rank, k) => {
-      sum.set(rank, (sum.get(rank) ?? 0) + weights[k]!);
-    });
-  }
-  const norm = normOf(sum.values());
-  if (norm > 0) for (const [rank, w] of sum) sum.set(rank, w / norm);
-  return sum;
-}
-
-function sparse(weights: Map<number, number>): Vector {
-  const ranks = [...weights.keys()].sort((a, b) => a - b);
-  return { ranks: Int32Array.from(ranks), weights: Float64Array.from(ranks, (rank) => weights.get(rank)!) };
 }

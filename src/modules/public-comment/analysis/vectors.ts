@@ -2,7 +2,10 @@
 // found through an inverted index without comparing every pair, and readable labels for shared terms.
 import { prepareText, type Token, tokensOf } from './tokenize.ts';
 
-/** Sparse, unit-length vector; entries sorted by rank (rarest term first, see Collection.termOf). */
+/**
+ * Sparse, unit-length vector; entries sorted by rank: terms by ascending document frequency (rarest first),
+ * ties by first appearance, so the order is deterministic.
+ */
 export interface Vector {
   ranks: Int32Array;
   weights: Float64Array;
@@ -14,8 +17,7 @@ export interface Collection {
   /** Token i of text d has rank tokenRanks[d][i]. */
   tokenRanks: Int32Array[];
   vectors: Vector[];
-  /** Terms by rank: ascending document frequency, ties by first appearance, so the order is deterministic. */
-  termOf: string[];
+  /** By rank. */
   idf: Float64Array;
 }
 
@@ -48,8 +50,6 @@ export function buildCollection(texts: string[]): Collection {
   byRank.forEach((id, rank) => {
     rankOf[id] = rank;
   });
-  const termOf = new Array<string>(df.length);
-  for (const [term, id] of idOf) termOf[rankOf[id]!] = term;
   // ln(1 + N/df) rather than ln(N/df): a term in every text still counts a little, so two texts of a
   // collection of two can be compared, and a small consultation does not zero out its main theme.
   const n = texts.length;
@@ -57,13 +57,28 @@ export function buildCollection(texts: string[]): Collection {
   const tokenRanks = tokenIds.map((ids) => ids.map((id) => rankOf[id]!));
   const tf = new Float64Array(df.length); // reused across texts, zeroed behind each one
   const vectors = tokens.map((list, doc) => vectorOf(list, tokenRanks[doc]!, idf, tf));
-  return { prepared, tokens, tokenRanks, vectors, termOf, idf };
+  return { prepared, tokens, tokenRanks, vectors, idf };
 }
 
-function vectorOf(tokens: Token[], ranks: Int32Array, idf: Float64Array, tf: Float64Array): Vector {
+/**
+ * The unit vector of one text's tokens, whose terms have the given ranks (−1: a term none of `idf` knows,
+ * weighing `unknownIdf`). `tf` is scratch space as long as idf, all zeros, and left so.
+ */
+export function vectorOf(
+  tokens: Token[],
+  ranks: Int32Array,
+  idf: Float64Array,
+  tf: Float64Array,
+  unknownIdf = 0,
+): Vector {
+  let unknown = 0;
   const touched: number[] = [];
   tokens.forEach((token, i) => {
     const rank = ranks[i]!;
+    if (rank < 0) {
+      unknown += (token.weight * unknownIdf) ** 2; // counts in the norm only: nothing else has it
+      return;
+    }
     if (tf[rank] === 0) touched.push(rank);
     tf[rank]! += token.weight;
   });
@@ -74,7 +89,7 @@ function vectorOf(tokens: Token[], ranks: Int32Array, idf: Float64Array, tf: Flo
     // Saying a word three times does not make an opinion three times as much about it.
     return (f > 1 ? 1 + Math.log(f) : f) * idf[rank]!;
   });
-  const norm = normOf(weights);
+  const norm = Math.sqrt(normOf(weights) ** 2 + unknown);
   if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
   return { ranks: sorted, weights };
 }
@@ -103,15 +118,17 @@ export function cosine(a: Vector, b: Vector): number {
 /**
  * An inverted index over the rarest terms of the vectors added to it, to find those at least as similar
  * to a probe as a threshold (cosine) without comparing every pair: all-pairs with prefix filtering
- * (Bayardo, Ma, Srikant 2007). Each added vector leaves out of the index the longest tail of its most
- * common terms whose norm stays below the threshold. Two vectors can only reach the threshold by sharing a
- * term both have indexed: were every shared term in the tail that starts earlier in the common rank order,
- * their dot product would be at most that tail's norm. So common terms, whose posting lists would be long,
- * mostly stay out. A probe sums its dot product with each candidate over the candidate's indexed terms,
- * and adds the candidate's tail only when partial + |tail| can still reach the threshold.
- * Cost of a probe: the posting lists of its terms, plus a short merge per surviving candidate: near-linear
- * for opinions on many topics, but growing with the number of indexed vectors alike enough to share rare
- * terms, which is why callers index only seeds or originals (cluster.ts, collapseRepeats).
+ * (Bayardo, Ma, Srikant 2007). A vector's prefix is all but the longest tail of its most common terms whose
+ * norm stays below the threshold; only prefixes are indexed. Two vectors can only reach the threshold by
+ * sharing a term in both prefixes: were every shared term in the tail that starts earlier in the common rank
+ * order, their dot product would be at most that tail's norm. So a probe takes new candidates only through
+ * its own prefix, and common terms, whose posting lists would be long, mostly stay out of the index. The
+ * probe sums its dot product with each candidate over the candidate's prefix; the candidate's tail, added
+ * last, can bring at most |tail| · |the probe's part from where that tail starts|, so most candidates are
+ * dropped without it. Exact: the same pairs as comparing all of them (vectors.test.ts).
+ * Cost of a probe: the posting lists of its terms plus a pass over each surviving candidate's tail; low
+ * for opinions on many topics, growing with the number of indexed vectors that share its rarer terms,
+ * which is why callers index only seeds or originals (cluster.ts, findDuplicates).
  */
 export class PairIndex {
   private readonly postingDocs: number[][] = [];
@@ -123,6 +140,7 @@ export class PairIndex {
   private readonly stamp: Int32Array;
   private readonly candidates: number[] = [];
   private readonly dense: Float64Array;
+  private suffix = new Float64Array(64);
   private probes = 0;
   private readonly t: number;
   private readonly vectors: Vector[];
@@ -170,12 +188,21 @@ export class PairIndex {
     // x spread out by rank, so a candidate's unindexed tail is added in one pass over that tail.
     const dense = this.dense;
     for (let k = 0; k < ranks.length; k++) dense[ranks[k]!] = weights[k]!;
+    // suffix[k]: norm of x's entries from k on; y's tail adds at most |y's tail| · |x from where it starts|.
+    if (this.suffix.length <= ranks.length) this.suffix = new Float64Array(2 * ranks.length + 1);
+    const suffix = this.suffix;
+    suffix[ranks.length] = 0;
+    for (let k = ranks.length - 1; k >= 0; k--) suffix[k] = Math.sqrt(suffix[k + 1]! ** 2 + weights[k]! ** 2);
     const hits: number[] = [];
     for (const y of candidates) {
       let similarity = partial[y]!;
       if (similarity + tailNorm[y]! < this.t) continue; // its tail cannot make up the difference
-      const vy = this.vectors[y]!;
-      for (let j = tailStart[y]!; j < vy.ranks.length; j++) similarity += dense[vy.ranks[j]!]! * vy.weights[j]!;
+      if (tailNorm[y]! > 0) {
+        const vy = this.vectors[y]!;
+        const from = tailStart[y]!;
+        if (similarity + tailNorm[y]! * suffix[lowerBound(ranks, vy.ranks[from]!)]! < this.t) continue;
+        for (let j = from; j < vy.ranks.length; j++) similarity += dense[vy.ranks[j]!]! * vy.weights[j]!;
+      }
       if (similarity >= this.t) {
         partial[y] = similarity;
         hits.push(y);
@@ -231,7 +258,7 @@ interface Evidence {
  * already chosen (高齢 beside 高齢者) is left out.
  */
 export function sharedLabels(
-  collection: Collection,
+  collection: Pick<Collection, 'prepared' | 'tokens' | 'tokenRanks'>,
   members: number[],
   weightOf: (rank: number) => number,
   limit = 5,
@@ -270,7 +297,11 @@ export function sharedLabels(
 }
 
 /** Labels of one text's shared terms with their weight: words, and chains of shared bigrams. */
-function labelsOfText(collection: Collection, doc: number, weightOf: (rank: number) => number): Map<string, number> {
+function labelsOfText(
+  collection: Pick<Collection, 'prepared' | 'tokens' | 'tokenRanks'>,
+  doc: number,
+  weightOf: (rank: number) => number,
+): Map<string, number> {
   const labels = new Map<string, number>();
   const add = (label: string, weight: number) => labels.set(label, Math.max(labels.get(label) ?? 0, weight));
   const prepared = collection.prepared[doc]!;
@@ -304,4 +335,16 @@ function labelsOfText(collection: Collection, doc: number, weightOf: (rank: numb
   });
   closeChain();
   return labels;
+}
+
+/** First index in ascending `sorted` whose value is ≥ value. */
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
