@@ -1,6 +1,7 @@
 // Terms of an opinion for grouping, duplicate checks and topic suggestions: ICU's Japanese word segmentation
 // (Intl.Segmenter, dictionary-based in Node's full ICU) for kanji and hiragana, whole katakana runs, and
-// character bigrams of katakana runs and kanji compounds, so a compound still meets its parts (ガバメントクラウド / クラウド).
+// character bigrams of katakana runs and kanji compounds, so that a compound still meets its parts
+// (ガバメントクラウド / クラウド).
 import { toKatakanaReading } from '../../../platform/ja/index.ts';
 
 /** One term where it was found in the prepared text; `gram` marks a character bigram. */
