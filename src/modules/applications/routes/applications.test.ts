@@ -7,8 +7,8 @@ import { after, before, test } from 'node:test';
 import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { formFields } from '../../../../test/helpers/forms.ts';
-import { staffSignIn } from '../../../../test/helpers/staff.ts';
 import { pdfText } from '../../../../test/helpers/pdf-text.ts';
+import { staffSignIn } from '../../../../test/helpers/staff.ts';
 import { sampleAnswers, sampleInternal } from '../../procedures/full/samples.ts';
 import { getProcedure } from '../../procedures/index.ts';
 

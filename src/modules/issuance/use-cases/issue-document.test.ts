@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { formatVerificationCode } from '../code.ts';
 import { pdfText } from '../../../../test/helpers/pdf-text.ts';
+import { formatVerificationCode } from '../code.ts';
 import { createIssuanceTestBed, type IssuanceTestBed, issueInput } from '../test-support.ts';
 import { issueDocument } from './issue-document.ts';
 import { documentsFor } from './list-documents.ts';
