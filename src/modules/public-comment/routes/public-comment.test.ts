@@ -35,6 +35,17 @@ before(async () => {
   owner = new Kysely({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: city.database.ownerUrl, max: 2 }) }),
   });
+  // A second city, added before the first request so the tenant directory reads it on its first load.
+  await owner
+    .insertInto('tenants')
+    .values({
+      id: 'yokohama',
+      lg_code: '141003',
+      name_ja: '横浜市',
+      name_en: 'Yokohama',
+      hostnames: ['yokohama.localhost'],
+    })
+    .execute();
   planner = await staffSignIn(city.app, 'planner@kawasaki.example');
 });
 
@@ -438,4 +449,25 @@ test('after the period: the form is closed, analysis, publication refused until 
   ]) {
     assert.ok(actions.has(action), action);
   }
+});
+
+test('another city sees none of it: pages, API and result answer 404 on its host', async () => {
+  const other = { host: 'yokohama.localhost' };
+  for (const url of [
+    `/public-comments/${number}`,
+    `/public-comments/${number}/result`,
+    `/api/v1/public-comments/${number}`,
+  ]) {
+    const response = await city.app.inject({ method: 'GET', url, headers: other });
+    assert.equal(response.statusCode, 404, url);
+  }
+  const list = await city.app.inject({ method: 'GET', url: '/api/v1/public-comments', headers: other });
+  assert.deepEqual(list.json().items, []);
+  const sent = await city.app.inject({
+    method: 'POST',
+    url: `/api/v1/public-comments/${number}/opinions`,
+    headers: { ...other, 'content-type': 'application/json' },
+    payload: { body: '横浜から' },
+  });
+  assert.equal(sent.statusCode, 404);
 });
