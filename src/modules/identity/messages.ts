@@ -7,6 +7,7 @@ export const messages: Messages = {
     staffPayments: '手数料の収納・返金・照合',
     staffDocuments: '交付物（電子文書）の管理',
     staffIntegration: '業務システム連携（API トークン・Webhook）',
+    staffPublicComments: 'パブリックコメント（意見募集・結果の公表）',
     myApplicationsLink: '申請の一覧（状況・交付物）',
     jpkiTitle: 'マイナンバーカードで本人確認',
     jpkiLead:
@@ -207,6 +208,7 @@ export const messages: Messages = {
     staffPayments: 'おかねの うけとり',
     staffDocuments: '{文書|ぶんしょ}',
     staffIntegration: 'システム れんけい',
+    staffPublicComments: 'パブリックコメント（いけんを あつめる）',
     myApplicationsLink: 'もうしこみの いちらん',
     jpkiTitle: 'マイナンバーカードで {本人|ほんにん}{確認|かくにん}',
     jpkiLead: 'マイナンバーカードで、{下|した}の {文字|もじ}に {署名|しょめい}して ください。',
@@ -399,6 +401,7 @@ export const messages: Messages = {
     staffPayments: 'Fees: payments, refunds, reconciliation',
     staffDocuments: 'Issued documents',
     staffIntegration: 'System integration (API tokens, webhooks)',
+    staffPublicComments: 'Public comment (consultations and results)',
     myApplicationsLink: 'Your applications (status, documents)',
     jpkiTitle: 'Verify your identity with My Number Card',
     jpkiLead:

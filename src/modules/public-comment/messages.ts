@@ -4,6 +4,11 @@ import type { Messages } from '../../platform/i18n/i18n.ts';
 
 export const messages: Messages = {
   ja: {
+    classesTitle: '対応区分の一覧（市の設定）',
+    classesLead:
+      '意見に対する市の対応の区分です。新しく作る意見募集から使われます。作成済みの意見募集は、作成したときの区分のままです。',
+    fieldClasses: '対応区分',
+    fieldClassesHint: '1行に1つ、「記号（A〜Z） 内容」の形で（例: A 御意見を踏まえ、当初案に反映したもの）',
     title: 'パブリックコメント（意見募集）',
     lead: '市の計画や条例の案について、市民の皆様から御意見を募集しています。いただいた御意見と市の考え方は、結果としてこのページで公表します。',
     homeDescription: '市の計画や条例の案への御意見の募集と、その結果',
@@ -182,6 +187,10 @@ export const messages: Messages = {
     notEditable: 'この状態では変更できません。',
   },
   'ja-easy': {
+    classesTitle: 'たいおうの くぶん（市の せってい）',
+    classesLead: 'いけんへの 市の たいおうの くぶんです。これから つくる いけんぼしゅうで つかいます。',
+    fieldClasses: 'たいおうの くぶん',
+    fieldClassesHint: '1ぎょうに 1つ、「きごう（A〜Z） ないよう」',
     title: 'パブリックコメント（いけんを あつめる）',
     lead: '市の けいかくや きまりの あんに ついて、いけんを あつめて います。いただいた いけんと 市の かんがえは、このページで おしらせします。',
     homeDescription: '市の けいかくの あんに いけんを おくる',
@@ -358,6 +367,11 @@ export const messages: Messages = {
     notEditable: 'いまは かえられません。',
   },
   en: {
+    classesTitle: 'Response classes (city setting)',
+    classesLead:
+      'How the city responds to an opinion. New consultations use this list; existing ones keep the list they were created with.',
+    fieldClasses: 'Response classes',
+    fieldClassesHint: 'One per line, “code (A–Z) text” (e.g. A Reflected in the draft)',
     title: 'Public comment (consultations)',
     lead: 'The city asks residents for their views on draft plans and rules. The opinions received and the city’s response are published here as the result.',
     homeDescription: 'Have your say on the city’s draft plans, and read the results',

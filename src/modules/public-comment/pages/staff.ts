@@ -139,7 +139,7 @@ export function staffListPage(ctx: PageContext, items: ListedConsultation[]): st
     breadcrumbs: [{ text: t(ctx.lang, 'identity.staffHomeTitle'), href: '/staff' }],
     body: html`${pageHeading({ text: th(ctx.lang, k('staffTitle')) })}
 <p>${th(ctx.lang, k('staffLead'))}</p>
-<p>${button({ text: t(ctx.lang, k('staffNew')), href: '/staff/public-comments/new' })}</p>
+<p>${button({ text: t(ctx.lang, k('staffNew')), href: '/staff/public-comments/new' })} <a href="/staff/public-comments/classes">${th(ctx.lang, k('classesTitle'))}</a></p>
 <div class="table-scroll"><table class="table">
 <caption class="visually-hidden">${th(ctx.lang, k('staffTitle'))}</caption>
 <thead><tr><th scope="col">${th(ctx.lang, k('colNumber'))}</th><th scope="col">${th(ctx.lang, k('colTitle'))}</th><th scope="col">${th(ctx.lang, k('colPhase'))}</th><th scope="col">${th(ctx.lang, k('colPeriod'))}</th><th scope="col">${th(ctx.lang, k('colSubmissions'))}</th><th scope="col">${th(ctx.lang, k('colOpinions'))}</th></tr></thead>
@@ -569,4 +569,28 @@ ${
 }
 ${preview ? html`<h2>${th(ctx.lang, k('preview'))}</h2><div class="report report--preview" lang="ja">${renderReportHtml(preview)}</div>` : ''}`,
   );
+}
+
+export function responseClassesPage(
+  ctx: PageContext,
+  classes: { code: string; label: string }[],
+  state: StaffFormState,
+): string {
+  const title = t(ctx.lang, k('classesTitle'));
+  return renderPage(ctx, {
+    title: state.errors?.length ? `${t(ctx.lang, 'platform.errorSummaryTitle')}: ${title}` : title,
+    breadcrumbs: staffCrumbs(ctx),
+    body: html`${summaryOfErrors(ctx, state)}${noticeBanner(ctx, state)}${pageHeading({ text: title })}
+<p>${th(ctx.lang, k('classesLead'))}</p>
+<form method="post" action="/staff/public-comments/classes" novalidate>
+${csrfInput(ctx)}
+${area(ctx, state, 'classes', 'classes', 'fieldClasses', {
+  hint: 'fieldClassesHint',
+  value: classes.map((c) => `${c.code} ${c.label}`).join('\n'),
+  required: true,
+  rows: 7,
+})}
+${button({ text: t(ctx.lang, k('save')) })}
+</form>`,
+  });
 }

@@ -471,3 +471,39 @@ test('another city sees none of it: pages, API and result answer 404 on its host
   });
   assert.equal(sent.statusCode, 404);
 });
+
+test('the DX office sets the city’s response classes; new consultations copy them, existing ones keep theirs', async () => {
+  const denied = await planner.get('/staff/public-comments/classes');
+  assert.equal(denied.statusCode, 403, 'a case worker cannot change a city-wide setting');
+  const dx = await staffSignIn(city.app, 'dx@kawasaki.example');
+  const page = await dx.get('/staff/public-comments/classes');
+  assert.ok(page.body.includes('A 御意見を踏まえ、当初案に反映したもの'), 'Kawasaki’s A–E by default');
+  const bad = await dx.post('/staff/public-comments/classes', { classes: 'A 反映\nA 重複\nx 小文字' });
+  assert.equal(bad.statusCode, 400);
+  assert.ok(bad.body.includes('重複'));
+  assert.ok(bad.body.includes('「記号（A〜Z） 内容」'));
+  const saved = await dx.post('/staff/public-comments/classes', {
+    classes: 'A 反映したもの\nＢ 参考とするもの\nC その他',
+  });
+  assert.equal(saved.statusCode, 303);
+
+  await planner.get('/staff/public-comments/new');
+  const made = await planner.post('/staff/public-comments', {
+    title: '区分テスト',
+    subject: '「区分テスト」の案',
+    opensOn: japanToday(),
+    methods: ['web'],
+    topics: 'ア 全般',
+  });
+  const id = /([0-9a-f-]{36})$/.exec(made.headers.location as string)![1]!;
+  const rows = await owner
+    .selectFrom('pc_consultations')
+    .select(['id', 'classes'])
+    .where('id', 'in', [id, consultationId])
+    .execute();
+  assert.deepEqual(
+    rows.find((r) => r.id === id)!.classes.map((c: { code: string }) => c.code),
+    ['A', 'B', 'C'],
+  );
+  assert.equal(rows.find((r) => r.id === consultationId)!.classes.length, 5, 'the earlier consultation keeps A–E');
+});

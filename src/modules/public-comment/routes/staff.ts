@@ -19,13 +19,14 @@ import {
   analysisPage,
   newConsultationPage,
   outlinePage,
+  responseClassesPage,
   resultTabPage,
   type StaffFormState,
   staffListPage,
   submissionsPage,
   type Tab,
 } from '../pages/staff.ts';
-import { loadConsultation, loadDocumentFile, loadSubmission } from '../queries.ts';
+import { loadConsultation, loadDocumentFile, loadSubmission, tenantResponseClasses } from '../queries.ts';
 import { buildResultReport } from '../report/build-report.ts';
 import { addDocument } from '../use-cases/add-document.ts';
 import { createConsultation } from '../use-cases/create-consultation.ts';
@@ -41,6 +42,7 @@ import { registerSubmission } from '../use-cases/register-submission.ts';
 import { removeDocument } from '../use-cases/remove-document.ts';
 import { saveChange } from '../use-cases/save-change.ts';
 import { saveOpinion } from '../use-cases/save-opinion.ts';
+import { setResponseClasses } from '../use-cases/set-response-classes.ts';
 import { splitSubmission } from '../use-cases/split-submission.ts';
 import { startAnalysis } from '../use-cases/start-analysis.ts';
 import { updateConsultation } from '../use-cases/update-consultation.ts';
@@ -99,7 +101,15 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
     status = 200,
   ) {
     const ctx = pageContext(request);
-    const v = await getStaffConsultation(deps, { tenantId: request.tenant.id, consultationId: id });
+    const v = await getStaffConsultation(deps, {
+      tenantId: request.tenant.id,
+      consultationId: id,
+      analysis: {
+        groups: tab === 'analysis',
+        duplicates: tab === 'analysis' || tab === 'submissions',
+        suggestions: tab === 'analysis' || tab === 'submissions',
+      },
+    });
     const body =
       tab === 'outline'
         ? outlinePage(ctx, v, state)
@@ -178,6 +188,57 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
       departments: staff.session.staff.departments,
     });
     return sendPage(reply, staffListPage(pageContext(request), items));
+  });
+
+  // The city's list of response classes: a city-wide setting, so the DX office's (administer).
+  const classesGuard = async (request: FastifyRequest, reply: FastifyReply, auditAction: string) => {
+    const staff = await staffOrRedirect(deps, zoneOf, request, reply);
+    if (!staff) return undefined;
+    await authorize(deps, request, staff, {
+      action: 'administer',
+      resource: { type: 'response_classes', dataClass: 'public' },
+      auditAction,
+    });
+    return staff;
+  };
+
+  app.get<{ Querystring: { notice?: string } }>(
+    '/staff/public-comments/classes',
+    { schema: page },
+    async (request, reply) => {
+      const staff = await classesGuard(request, reply, 'public_comment.response_classes.view');
+      if (!staff) return reply;
+      const classes = await withTenant(deps.db, request.tenant.id, (trx) => tenantResponseClasses(trx));
+      return sendPage(
+        reply,
+        responseClassesPage(pageContext(request), classes, request.query.notice === 'saved' ? { notice: 'saved' } : {}),
+      );
+    },
+  );
+
+  app.post('/staff/public-comments/classes', { schema: page }, async (request, reply) => {
+    const staff = await classesGuard(request, reply, 'public_comment.response_classes.set');
+    if (!staff) return reply;
+    const body = (request.body ?? {}) as Body;
+    try {
+      await setResponseClasses(deps, {
+        tenantId: request.tenant.id,
+        actor: actorOf(request, staff),
+        classes: str(body, 'classes'),
+      });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      return sendPage(
+        reply,
+        responseClassesPage(pageContext(request), [], {
+          form: 'classes',
+          values: textValues(body),
+          errors: error.errors,
+        }),
+        400,
+      );
+    }
+    return seeOther(reply, '/staff/public-comments/classes?notice=saved');
   });
 
   app.get('/staff/public-comments/new', { schema: page }, async (request, reply) => {
@@ -505,7 +566,11 @@ export async function staffRoutes(app: FastifyInstance, deps: PlatformDeps): Pro
     'public_comment.opinion.confirm_topic',
     (oid) => `opinion-${oid}`,
     async (g, oid, request) => {
-      const v = await getStaffConsultation(deps, { tenantId: g.input.tenantId, consultationId: g.consultation.id });
+      const v = await getStaffConsultation(deps, {
+        tenantId: g.input.tenantId,
+        consultationId: g.consultation.id,
+        analysis: {},
+      });
       const o = v.opinions.find((x) => x.id === oid);
       if (!o) throw new AppError('not_found', '意見が見つかりません。');
       const code = (request.query as { code?: string }).code;

@@ -43,8 +43,15 @@ export interface StaffConsultation {
 
 export async function getStaffConsultation(
   deps: { db: Kysely<any> },
-  input: { tenantId: string; consultationId: string; today?: string },
+  input: {
+    tenantId: string;
+    consultationId: string;
+    today?: string;
+    /** Which analysis help to compute: grouping and duplicates cost seconds at tens of thousands of opinions. */
+    analysis?: { groups?: boolean; duplicates?: boolean; suggestions?: boolean };
+  },
 ): Promise<StaffConsultation> {
+  const want = input.analysis ?? { groups: true, duplicates: true, suggestions: true };
   const loaded = await withTenant(deps.db, input.tenantId, async (trx) => {
     const consultation = await loadConsultation(trx, { id: input.consultationId });
     if (!consultation) throw new AppError('not_found', 'パブリックコメントが見つかりません。');
@@ -58,7 +65,7 @@ export async function getStaffConsultation(
   });
   const { consultation, submissions, opinions } = loaded;
   const duplicates = new Map<string, { duplicateOf: string; exact: boolean }>();
-  for (const d of findDuplicates(submissions.map((s) => ({ id: s.id, text: s.body })))) {
+  for (const d of want.duplicates ? findDuplicates(submissions.map((s) => ({ id: s.id, text: s.body }))) : []) {
     duplicates.set(d.id, { duplicateOf: d.duplicateOf, exact: d.exact });
   }
   const topics = consultation.topics.map((t) => ({
@@ -67,7 +74,7 @@ export async function getStaffConsultation(
     examples: opinions.filter((o) => o.topicConfirmed && o.topicCode === t.code).map((o) => o.summary),
   }));
   const suggestions = new Map<string, TopicSuggestion>();
-  for (const o of opinions) {
+  for (const o of want.suggestions ? opinions : []) {
     if (o.topicConfirmed) continue;
     const suggestion = suggestTopic(o.summary, topics);
     if (suggestion) suggestions.set(o.id, suggestion);
@@ -77,7 +84,7 @@ export async function getStaffConsultation(
     phase: consultationPhase(consultation, input.today ?? japanToday()),
     problems: checkPublication(consultation, submissions, opinions),
     analysis: {
-      groups: groupSimilar(opinions.map((o) => ({ id: o.id, text: o.summary }))),
+      groups: want.groups ? groupSimilar(opinions.map((o) => ({ id: o.id, text: o.summary }))) : [],
       duplicates,
       suggestions,
     },
