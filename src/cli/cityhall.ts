@@ -17,6 +17,7 @@ import { keysCommand } from '../platform/crypto/rotate-keys.ts';
 import { EmbeddedPostgresError } from '../platform/db/embedded.ts';
 import { loadMigrations, MigrationError } from '../platform/db/migrate.ts';
 import { appUrlFrom, createDatabase } from '../platform/db/pool.ts';
+import { createEvents } from '../platform/events/events.ts';
 import { createFileStorage } from '../platform/files/index.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { createLogger } from '../platform/log/log.ts';
@@ -326,7 +327,8 @@ async function seedCommand(args: string[]): Promise<void> {
         demoMailbox: undefined,
         fieldCrypto: createFieldCrypto({ db, wrapper: masterKeyWrapper(secrets) }),
         jobs: undefined as never,
-        events: undefined as never,
+        // Events go to the outbox; the relay of whichever server runs next hands them to their subscribers.
+        events: createEvents([]),
         files: createFileStorage(config.files),
       };
       for (const module of modules) {

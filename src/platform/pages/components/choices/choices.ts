@@ -28,7 +28,7 @@ ${p.hint ? html`<p class="form-field__hint" id="${hintId}">${p.hint}</p>` : ''}
 ${p.error ? html`<p class="form-field__error" id="${errorId}">${p.error}</p>` : ''}
 ${p.options.map((o, i) => {
   const id = i === 0 ? p.id : `${p.id}-${i + 1}`;
-  return html`<div class="form-choice"><input class="form-choice__input" type="${p.type}" id="${id}" name="${p.name}" value="${o.value}"${chosen.has(o.value) ? html` checked` : ''}${o.hint ? html` aria-describedby="${id}-hint"` : ''}><label for="${id}">${o.label}</label>${o.hint ? html`<p class="form-field__hint" id="${id}-hint">${o.hint}</p>` : ''}</div>`;
+  return html`<div class="form-choice"><input class="form-choice__input" type="${p.type}" id="${id}" name="${p.name}" value="${o.value}"${chosen.has(o.value) ? html` checked` : ''}${o.hint ? html` aria-describedby="${id}-item-hint"` : ''}><label for="${id}">${o.label}</label>${o.hint ? html`<p class="form-field__hint" id="${id}-item-hint">${o.hint}</p>` : ''}</div>`;
 })}
 </fieldset>
 </div>`;
