@@ -92,9 +92,16 @@ test('subscribe through the form, confirm, and an opened consultation is mailed'
   });
   const notice = await smtp.waitForMessage((m) => (m.subject ?? '').includes('配線確認のための案'), 20_000);
   assert.equal((notice.to as { text: string }).text, email);
-  const subscriptionId = await withTenant(city.city.deps.db, 'kawasaki', (trx) =>
-    trx.selectFrom('pc_notices').select('subscription_id').where('consultation_id', '=', id).executeTakeFirstOrThrow(),
-  );
+  // The notice row commits just after the mail server accepts the mail (send-open-notices.ts), so it may
+  // land a moment after the mail does.
+  let subscriptionId: { subscription_id: string } | undefined;
+  for (let i = 0; i < 50 && !subscriptionId; i++) {
+    subscriptionId = await withTenant(city.city.deps.db, 'kawasaki', (trx) =>
+      trx.selectFrom('pc_notices').select('subscription_id').where('consultation_id', '=', id).executeTakeFirst(),
+    );
+    if (!subscriptionId) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(subscriptionId, 'the notice is recorded');
   assert.ok(
     notice.text?.includes(subscriptionToken(city.city.deps.secrets, 'kawasaki', subscriptionId.subscription_id)),
   );
