@@ -4,6 +4,7 @@ import { applications } from './applications/index.ts';
 import { identity } from './identity/index.ts';
 import { integration } from './integration/index.ts';
 import { issuance } from './issuance/index.ts';
+import { openData } from './open-data/index.ts';
 import { organisation } from './organisation/index.ts';
 import { payments } from './payments/index.ts';
 import { portal } from './portal/index.ts';
@@ -21,5 +22,6 @@ export const modules: CityModule[] = [
   applications,
   integration,
   publicComment,
+  openData,
   portal,
 ];

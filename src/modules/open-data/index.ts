@@ -1,0 +1,13 @@
+// Open data catalogue (オープンデータ): datasets and resources published by departments, answered through
+// pages, CKAN's Action API v3 and DCAT, with quality checks of standard datasets, Japanese search,
+// datastore queries, download counts and data requests. Owns the od_* tables.
+import type { CityModule } from '../../platform/module.ts';
+import { dataRequestRoutes } from './requests/routes.ts';
+
+export const openData: CityModule = {
+  name: 'open-data',
+  migrations: new URL('./migrations/', import.meta.url),
+  async routes(app, deps) {
+    await dataRequestRoutes(app, deps);
+  },
+};
