@@ -52,12 +52,14 @@ export async function ensureTemplateDatabase(): Promise<string> {
         await owner.pool.end();
       }
       await admin.query(`alter database "${name}_building" rename to "${name}"`);
-      // Templates of older migration sets are of no further use.
+      // Keep the newest few templates of other migration sets: another checkout's test run on this server
+      // (CI beside a working copy) may still be copying one. Older ones go, never while in use (no FORCE).
       const { rows } = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname like 'cityhall\\_tpl\\_%' and datname <> $1`,
+        `select datname from pg_database where datname like 'cityhall\\_tpl\\_%' and datname <> $1
+          order by oid desc offset 4`,
         [name],
       );
-      for (const old of rows) await admin.query(`drop database if exists "${old.datname}" with (force)`);
+      for (const old of rows) await admin.query(`drop database if exists "${old.datname}"`).catch(() => undefined);
     }
   } finally {
     await admin.query('select pg_advisory_unlock(7262002)').catch(() => undefined);
