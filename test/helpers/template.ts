@@ -56,7 +56,7 @@ export async function ensureTemplateDatabase(): Promise<string> {
       // (CI beside a working copy) may still be copying one. Older ones go, never while in use (no FORCE).
       const { rows } = await admin.query<{ datname: string }>(
         `select datname from pg_database where datname like 'cityhall\\_tpl\\_%' and datname <> $1
-          order by oid desc offset 4`,
+          order by oid desc offset 8`,
         [name],
       );
       for (const old of rows) await admin.query(`drop database if exists "${old.datname}"`).catch(() => undefined);
