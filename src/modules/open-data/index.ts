@@ -3,11 +3,17 @@
 // datastore queries, download counts and data requests. Owns the od_* tables.
 import type { CityModule } from '../../platform/module.ts';
 import { dataRequestRoutes } from './requests/routes.ts';
+import { ckanRoutes } from './routes/ckan.ts';
+import { publicRoutes } from './routes/public.ts';
+import { staffRoutes } from './routes/staff.ts';
 
 export const openData: CityModule = {
   name: 'open-data',
   migrations: new URL('./migrations/', import.meta.url),
   async routes(app, deps) {
+    await ckanRoutes(app, deps);
+    await publicRoutes(app, deps);
+    await staffRoutes(app, deps);
     await dataRequestRoutes(app, deps);
   },
 };
