@@ -1,6 +1,12 @@
 // The HTTP server: one Fastify app, every module registered as its own plugin, errors answered as
 // problem+json on /api and as Japanese pages elsewhere, security headers on every response.
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -173,6 +179,65 @@ export function isUploadedFile(value: unknown): value is UploadedFile {
   return typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).data);
 }
 
+/**
+ * A file a route with `config: { largeUploads: { limitBytes } }` receives: streamed to a temporary file
+ * instead of memory (open data CSVs of a gigabyte), removed when the response has been sent.
+ */
+export interface SpooledFile {
+  filename: string;
+  mimetype: string;
+  path: string;
+  bytes: number;
+}
+
+export function isSpooledFile(value: unknown): value is SpooledFile {
+  return typeof value === 'object' && value !== null && typeof (value as SpooledFile).path === 'string';
+}
+
+/** The route option that makes uploads stream to disk, with their own size limit. */
+export interface LargeUploads {
+  limitBytes: number;
+}
+
+/** Above any route's own limit: the multipart parser stops a file here whatever the route says. */
+const largestUpload = 4 * 1024 * 1024 * 1024;
+
+function tooLarge(limit: number): AppError {
+  const size = limit >= 1024 * 1024 ? `${Math.floor(limit / 1024 / 1024)}MB` : `${Math.floor(limit / 1024)}KB`;
+  return new AppError('payload_too_large', `ファイルが大きすぎます。${size}までのファイルを選んでください。`);
+}
+
+async function readLimited(stream: AsyncIterable<Buffer>, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of stream) {
+    bytes += chunk.length;
+    if (bytes > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function spool(
+  request: FastifyRequest,
+  stream: AsyncIterable<Buffer>,
+  limit: number,
+): Promise<{ path: string; bytes: number }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'cityhall-upload-'));
+  const holder = request as unknown as { spooledDirs?: string[] };
+  holder.spooledDirs = [...(holder.spooledDirs ?? []), dir];
+  const file = path.join(dir, 'upload');
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      callback(bytes > limit ? tooLarge(limit) : null, chunk);
+    },
+  });
+  await pipeline(stream, counter, createWriteStream(file, { mode: 0o600 }));
+  return { path: file, bytes };
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { config, log, deps, modules, tenants, pages, state } = options;
   const app = Fastify({
@@ -202,12 +267,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // check and the routes read them like any form. Files arrive as {filename, mimetype, data}.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: config.uploadLimitBytes, files: 10, fields: 1000, fieldSize: 200_000, parts: 1010 },
-    async onFile(part) {
+    limits: { fileSize: largestUpload, files: 10, fields: 1000, fieldSize: 200_000, parts: 1010 },
+    async onFile(this: FastifyRequest, part) {
+      const large = (this.routeOptions.config as { largeUploads?: LargeUploads } | undefined)?.largeUploads;
+      if (large) {
+        const spooled = await spool(this, part.file, large.limitBytes);
+        (part as unknown as { value: SpooledFile }).value = {
+          filename: part.filename,
+          mimetype: part.mimetype,
+          ...spooled,
+        };
+        return;
+      }
       (part as unknown as { value: UploadedFile }).value = {
         filename: part.filename,
         mimetype: part.mimetype,
-        data: await part.toBuffer(),
+        data: await readLimited(part.file, config.uploadLimitBytes),
       };
     },
   });
@@ -259,6 +334,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
+  });
+
+  app.addHook('onResponse', async (request) => {
+    const spooled = (request as unknown as { spooledDirs?: string[] }).spooledDirs;
+    for (const dir of spooled ?? []) await rm(dir, { recursive: true, force: true });
   });
 
   app.addHook('onResponse', async (request, reply) => {
