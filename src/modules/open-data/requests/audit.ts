@@ -1,0 +1,35 @@
+// The audit row each staff change of a request writes inside its own transaction, so the entry commits
+// or rolls back with the change. The answer and the moderation are public data; the e-mail is never copied
+// into the audit details.
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../../../platform/audit/audit.ts';
+
+export interface StaffActor {
+  accountId: string;
+  ip?: string;
+  requestId?: string;
+}
+
+/** The DX office (総務企画局デジタル化施策推進室) answers data requests for the whole city. */
+export const answeringDepartment = 'somu-kikaku.digital';
+
+export async function auditRequestChange(
+  trx: Kysely<any>,
+  input: { tenantId: string; actor: StaffActor },
+  what: { action: string; requestId: string; details: object },
+): Promise<void> {
+  await appendAudit(trx, {
+    tenantId: input.tenantId,
+    actor: input.actor.accountId,
+    actorKind: 'staff',
+    action: what.action,
+    resourceType: 'open_data_request',
+    resourceId: what.requestId,
+    department: answeringDepartment,
+    dataClass: 'public',
+    decision: 'allow',
+    ip: input.actor.ip ?? null,
+    requestId: input.actor.requestId ?? null,
+    details: { ...what.details },
+  });
+}
