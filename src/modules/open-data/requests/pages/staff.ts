@@ -45,8 +45,12 @@ export type ContactView = { shown: true } | { shown: false; reason: string };
 
 const idOf = (form: string, field: string) => `${form}-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-const staffCrumbs = (ctx: PageContext) => [
+const catalogueCrumbs = (ctx: PageContext) => [
   { text: t(ctx.lang, 'identity.staffHomeTitle'), href: '/staff' },
+  { text: t(ctx.lang, k('staffCatalogue')), href: '/staff/open-data' },
+];
+const staffCrumbs = (ctx: PageContext) => [
+  ...catalogueCrumbs(ctx),
   { text: t(ctx.lang, k('staffTitle')), href: '/staff/open-data/requests' },
 ];
 
@@ -75,7 +79,7 @@ export function staffListPage(
 ): string {
   return renderPage(ctx, {
     title: t(ctx.lang, k('staffTitle')),
-    breadcrumbs: [{ text: t(ctx.lang, 'identity.staffHomeTitle'), href: '/staff' }],
+    breadcrumbs: catalogueCrumbs(ctx),
     body: html`${pageHeading({ text: th(ctx.lang, k('staffTitle')), lead: th(ctx.lang, k('staffLead')) })}
 ${filterForm(ctx, '/staff/open-data/requests', filter, page.counts)}
 <h2 id="staff-results-title">${th(ctx.lang, k('resultsTitle'))}</h2>
