@@ -338,6 +338,15 @@ function quotePlus(s: string): string {
     .replaceAll('%20', '+');
 }
 
+function decodeQueryPart(s: string): string {
+  const spaced = s.replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
 /**
  * `_links` as CKAN builds them from the request's path and query (no host): `start` without `offset`,
  * `next` with offset + limit, `prev` only when offset − limit is above zero. `currentUrl` is the path
@@ -349,8 +358,8 @@ export function datastoreLinks(currentUrl: string, limit: number, offset: number
   for (const part of query.split('&')) {
     if (!part) continue;
     const [k, v = ''] = part.split(/=(.*)/s, 2) as [string, string?];
-    const key = decodeURIComponent(k.replaceAll('+', ' '));
-    const value = decodeURIComponent(v.replaceAll('+', ' '));
+    const key = decodeQueryPart(k);
+    const value = decodeQueryPart(v);
     if (value !== '') args.set(key, value);
   }
   const encode = (m: Map<string, string>) => [...m].map(([k, v]) => `${quotePlus(k)}=${quotePlus(v)}`).join('&');
