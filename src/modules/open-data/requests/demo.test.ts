@@ -57,7 +57,7 @@ test('once the catalogue publishes aed, the next run answers the AED request and
   const audit = await database.ownerDb
     .selectFrom('audit_log')
     .select(['actor', 'details'])
-    .where('action', '=', 'open_data.request.answer')
+    .where('action', '=', 'open_data.request.answered')
     .where('resource_id', '=', aed.id)
     .execute();
   assert.equal(audit.at(-1)!.actor, 'demo-seed');

@@ -408,10 +408,10 @@ test('staff answer a request and link the published dataset; a missing, draft, d
   const audit = await owner
     .selectFrom('audit_log')
     .select(['action', 'actor_kind', 'data_class', 'details'])
-    .where('action', 'in', ['open_data.request.answer', 'open_data.request.contact.read'])
+    .where('action', 'in', ['open_data.request.answered', 'open_data.request.contact.read'])
     .where('tenant_id', '=', tenantId)
     .execute();
-  const answers = audit.filter((a) => a.action === 'open_data.request.answer' && a.details?.after);
+  const answers = audit.filter((a) => a.action === 'open_data.request.answered');
   assert.equal(answers.length, 1, 'one change recorded; refused answers left nothing');
   assert.equal(answers[0]!.details.before.status, 'open');
   assert.equal(answers[0]!.details.after.dataset, 'test-aed-locations');
@@ -469,13 +469,13 @@ test('staff take a request off the public list with a reason, and put it back', 
   const actions = await owner
     .selectFrom('audit_log')
     .select('action')
-    .where('action', 'in', ['open_data.request.hide', 'open_data.request.show'])
+    .where('action', 'in', ['open_data.request.hidden', 'open_data.request.shown'])
     .where('resource_type', '=', 'open_data_request')
     .where('data_class', '=', 'public')
     .where('decision', '=', 'allow')
     .execute();
-  assert.ok(actions.filter((a) => a.action === 'open_data.request.hide').length >= 1);
-  assert.ok(actions.filter((a) => a.action === 'open_data.request.show').length >= 1);
+  assert.ok(actions.filter((a) => a.action === 'open_data.request.hidden').length === 1);
+  assert.ok(actions.filter((a) => a.action === 'open_data.request.shown').length === 1);
 });
 
 test('the pages speak easy Japanese and English too', async () => {

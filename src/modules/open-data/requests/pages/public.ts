@@ -182,8 +182,9 @@ export function listPage(
   page: Page<PublicDataRequest> & { counts: Record<RequestStatus, number> },
   filter: ListFilter,
 ): string {
-  const from = page.total === 0 ? 0 : page.offset + 1;
-  const to = page.offset + page.items.length;
+  // A page past the end (an old link) shows none, and says so.
+  const from = page.items.length === 0 ? 0 : page.offset + 1;
+  const to = page.items.length === 0 ? 0 : page.offset + page.items.length;
   return renderPage(ctx, {
     title: t(ctx.lang, k('title')),
     breadcrumbs: [{ text: t(ctx.lang, k('catalogue')), href: '/open-data' }],

@@ -96,7 +96,7 @@ export async function answerDataRequest(
       answeredBy: input.actor.accountId,
     });
     await auditRequestChange(trx, input, {
-      action: 'open_data.request.answer',
+      action: 'open_data.request.answered',
       requestId: request.id,
       details: { number: request.number, before, after },
     });

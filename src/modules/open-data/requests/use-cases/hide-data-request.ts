@@ -24,7 +24,7 @@ export async function hideDataRequest(
     if ((request.hiddenReason === null) === (reason === null)) return;
     await updateHidden(trx, request.id, reason);
     await auditRequestChange(trx, input, {
-      action: input.hide ? 'open_data.request.hide' : 'open_data.request.show',
+      action: input.hide ? 'open_data.request.hidden' : 'open_data.request.shown',
       requestId: request.id,
       details: { number: request.number, reason },
     });
