@@ -263,10 +263,10 @@ test('patch: needs an id; keeps what is not given; a given list replaces the who
 });
 
 test('resource_create: package_id required; a file or a link', () => {
-  assert.deepEqual(error(fromResourceDict({ url: 'https://x.jp/a.csv' }, false)).message, {
+  assert.deepEqual(error(fromResourceDict({ url: 'https://x.jp/a.csv' }, null)).message, {
     package_id: ['Missing value'],
   });
-  const link = value(fromResourceDict({ package_id: 'shelters', url: 'https://x.jp/a.csv' }, false));
+  const link = value(fromResourceDict({ package_id: 'shelters', url: 'https://x.jp/a.csv' }, null));
   assert.deepEqual(link, {
     packageId: 'shelters',
     name: 'a.csv',
@@ -274,7 +274,11 @@ test('resource_create: package_id required; a file or a link', () => {
     format: 'CSV',
     url: 'https://x.jp/a.csv',
   });
-  const file = value(fromResourceDict({ package_id: 'shelters', name: '避難所一覧', format: 'csv' }, true));
+  const file = value(
+    fromResourceDict({ package_id: 'shelters', name: '避難所一覧', format: 'csv' }, { fileName: 'a.csv' }),
+  );
   assert.equal(file.url, '');
   assert.equal(file.format, 'CSV');
+  assert.equal(file.name, '避難所一覧');
+  assert.equal(value(fromResourceDict({ package_id: 'shelters' }, { fileName: 'hinanjo.csv' })).name, 'hinanjo.csv');
 });

@@ -464,22 +464,26 @@ export interface ResourceCreateInput {
 }
 
 /**
- * resource_create's fields (JSON, or the fields beside a multipart `upload` file). `hasFile` says whether
- * the request carried a file; without one the resource is a link.
+ * resource_create's fields (JSON, or the fields beside a multipart `upload` file). `file` is the upload
+ * when the request carried one (its name names the resource when no `name` is given); without one the
+ * resource is a link.
  */
-export function fromResourceDict(input: Record<string, unknown>, hasFile: boolean): CkanResult<ResourceCreateInput> {
+export function fromResourceDict(
+  input: Record<string, unknown>,
+  file: { fileName: string } | null,
+): CkanResult<ResourceCreateInput> {
   if (absent(input.package_id) || input.package_id === '') {
     return fail('validation', { package_id: [ckanMessages.missingValue] });
   }
   const errors: Record<string, string[]> = {};
   let url = '';
-  if (!hasFile) {
+  if (!file) {
     const address = linkAddress(absent(input.url) ? '' : toText(input.url));
     if ('error' in address) errors.url = [address.error];
     else url = address.url;
   }
   const nameText = absent(input.name) ? '' : toText(input.name).trim();
-  const name = nameText || (hasFile ? '' : resourceName(url));
+  const name = nameText || (file ? file.fileName.slice(0, 200) || '名称未設定のリソース' : resourceName(url));
   if (length(name) > 200) errors.name = ['リソースの名前は200文字以内にしてください。'];
   if (Object.keys(errors).length > 0) return fail('validation', errors);
   return ok({
