@@ -9,8 +9,12 @@ import { AppError } from './errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** 'url-token': the request is authorised by a token it carries, not by the CSRF cookie. */
-    csrf?: 'url-token';
+    /**
+     * 'url-token': the request is authorised by a token in its own address, not by the CSRF cookie.
+     * 'header-token': by a token in a request header (an API token) and never by cookies, so a forged
+     * cross-site form, which cannot set headers, has nothing to ride on.
+     */
+    csrf?: 'url-token' | 'header-token';
   }
 }
 
@@ -63,7 +67,7 @@ export function registerCsrf(app: FastifyInstance, key: Buffer): void {
     if (!isForm(request)) return;
     // A route whose form is authorised by a secret token in its own address (the RFC 8058 one-click stop
     // link a mail program POSTs to, with no cookie) declares `config: { csrf: 'url-token' }`.
-    if (request.routeOptions.config.csrf === 'url-token') return;
+    if (request.routeOptions.config.csrf !== undefined) return;
     const sent = (request.body as Record<string, unknown> | undefined)?.[csrfField];
     const expected = request.csrfToken;
     if (
