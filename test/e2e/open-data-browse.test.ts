@@ -89,6 +89,11 @@ async function tabTo(page: Page, matches: (el: Element) => boolean, label: strin
 test('a reader searches with the keyboard, opens the dataset and its resource, sees the map and downloads the file', async () => {
   const context = await browser.newContext({ locale: 'ja-JP', acceptDownloads: true });
   const page = await context.newPage();
+  // The JSON-LD element is data, not script, and the map uses no inline style: the strict CSP must not object.
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   await page.goto(`${base}/open-data`);
   await page.getByRole('heading', { level: 1, name: 'オープンデータ' }).waitFor();
   await accessible(page, 'search page');
@@ -141,6 +146,12 @@ test('a reader searches with the keyboard, opens the dataset and its resource, s
   ]);
   assert.equal(download.suggestedFilename(), 'AED設置箇所.csv');
   const saved = await download.path();
-  assert.deepEqual(await readFile(saved), csv);
+  // The published file: the upload as UTF-8 with a BOM (so Excel reads it).
+  assert.deepEqual(await readFile(saved), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv]));
+  // A search the catalogue cannot run says why, accessibly.
+  await page.goto(`${base}/open-data?sort=${encodeURIComponent('downloads desc')}`);
+  await page.getByRole('heading', { name: '検索の条件を確認してください' }).waitFor();
+  await accessible(page, 'search with a bad sort');
+  assert.deepEqual(refused, [], 'no CSP violation on any page');
   await context.close();
 });

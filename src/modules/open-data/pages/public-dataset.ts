@@ -119,11 +119,11 @@ export function datasetPage(ctx: PageContext, view: DatasetView): string {
     body: html`${pageHeading({ caption: organizationName(ctx, d), text: d.title })}
 ${raw(view.jsonLdScript)}
 ${d.notes ? html`<div class="dataset-notes">${paragraphs(d.notes)}</div>` : ''}
-<section aria-labelledby="resources-title">
+<section>
 <h2 id="resources-title">${th(ctx.lang, k('resourcesTitle'))}</h2>
 ${resourceTable(ctx, d)}
 </section>
-<section aria-labelledby="metadata-title">
+<section>
 <h2 id="metadata-title">${th(ctx.lang, k('metadataTitle'))}</h2>
 ${metadataTable(ctx, d)}
 </section>

@@ -152,10 +152,11 @@ function facetFieldset(ctx: PageContext, view: CatalogueView, field: SearchFacet
   });
 }
 
-function sortSelect(ctx: PageContext, sort: string): SafeHtml {
-  return html`<div class="form-field">
+function sortSelect(ctx: PageContext, sort: string, error: string | undefined): SafeHtml {
+  return html`<div class="form-field${error ? ' form-field--error' : ''}">
 <label class="form-field__label" for="search-sort">${th(ctx.lang, k('sortLabel'))}</label>
-<select class="form-field__select" id="search-sort" name="sort">${sortOptions.map(
+${error ? html`<p class="form-field__error" id="search-sort-error">${error}</p>` : ''}
+<select class="form-field__select" id="search-sort" name="sort"${error ? html` aria-invalid="true" aria-describedby="search-sort-error"` : ''}>${sortOptions.map(
     (o) => html`<option value="${o.value}"${o.value === sort ? html` selected` : ''}>${t(ctx.lang, k(o.key))}</option>`,
   )}</select>
 </div>`;
@@ -228,7 +229,7 @@ ${current < pages ? html`<li><a href="${searchUrl(state, { page: current + 1 })}
 
 function results(ctx: PageContext, view: CatalogueView): SafeHtml {
   const { result, state } = view;
-  if (!result) return html``;
+  if (!result) return html`<p>${th(ctx.lang, k('searchFailed'))}</p>`;
   if (result.count === 0) {
     return html`<p data-result-count="0">${th(ctx.lang, k('noResults'))}</p>`;
   }
@@ -294,9 +295,10 @@ ${textInput({
   value: state.q,
   ...(error?.field === 'q' || error?.field === 'fq' ? { error: error.message } : {}),
 })}
-${sortSelect(ctx, state.sort)}
+${sortSelect(ctx, state.sort, error?.field === 'sort' ? error.message : undefined)}
 ${state.fq ? html`<input type="hidden" name="fq" value="${state.fq}">` : ''}
 ${button({ text: t(ctx.lang, k('searchButton')) })}
+${view.result && view.result.count > 0 ? html`<p><a href="#results-title">${th(ctx.lang, k('skipToResults'), { count: countText(view.result.count) })}</a></p>` : ''}
 <h2>${th(ctx.lang, k('narrowTitle'))}</h2>
 <p class="form-field__hint">${th(ctx.lang, k('narrowHint'))}</p>
 ${searchFacetFields.map((f) => facetFieldset(ctx, view, f))}
