@@ -200,7 +200,7 @@ const sentences = [
   () => '地図で表示するときは GeoJSON 形式をご利用ください。',
 ];
 
-export function syntheticDataset(i: number) {
+function syntheticDataset(i: number) {
   const subject = pick(subjects);
   const qualifier = pick(qualifiers);
   const ward = pick(wards);
@@ -237,7 +237,7 @@ const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fr
 const allFacets = ['organization', 'groups', 'tags', 'res_format', 'license_id'];
 
 /** The mix: what the search page, the catalogue's home and CKAN clients ask. */
-export function syntheticQuery(i: number): Partial<DatasetSearchQuery> {
+function syntheticQuery(i: number): Partial<DatasetSearchQuery> {
   const facets = { facetFields: allFacets, facetLimit: 50 };
   switch (i % 12) {
     case 0:

@@ -111,8 +111,9 @@ export async function searchDatasets(trx: Kysely<any>, query: DatasetSearchQuery
   const limit = Number.isFinite(query.facetLimit) && query.facetLimit >= 0 ? Math.floor(query.facetLimit) : null;
   const parts = [
     sql`select 'count', null, null, count(*)::int from m`,
-    sql`select * from (select 'page', id::text, null, (row_number() over (order by ${order}))::int from m
-      order by ${order} limit ${rows} offset ${start}) p`,
+    // The page (a top-N sort of the matching set), numbered so its order survives the UNION.
+    sql`select 'page', id::text, null, (row_number() over (order by ${order}))::int
+      from (select * from m order by ${order} limit ${rows} offset ${start}) p`,
     ...fields.map((f) => sql`select * from (${facetQuery(f, limit)}) f`),
   ];
   const { rows: found } = await sql<{ part: string; key: string | null; label: string | null; n: number }>`
