@@ -56,7 +56,6 @@ export class CsvDecoder {
   write(chunk: Uint8Array): DecodedChunk | DecoderStop {
     if (this.stopped) return this.stopped;
     this.bytes += chunk.length;
-    if (chunk.indexOf(0) !== -1) return this.stop({ code: 'binary_file', detail: 'nul' });
     const data = this.pending.length > 0 ? concat(this.pending, chunk) : chunk;
     this.pending = new Uint8Array(0);
     return this.decode(data, false);
@@ -76,6 +75,7 @@ export class CsvDecoder {
 
   private decode(data: Uint8Array, atEnd: boolean): DecodedChunk | DecoderStop {
     let start = 0;
+    if (this.state !== 'head' && data.indexOf(0) !== -1) return this.stop({ code: 'binary_file', detail: 'nul' });
     if (this.state === 'head') {
       if (data.length < 4 && !atEnd) {
         this.pending = data;
@@ -83,6 +83,7 @@ export class CsvDecoder {
       }
       const signature = fileSignature(data);
       if (signature) return this.stop(signature);
+      if (data.indexOf(0) !== -1) return this.stop({ code: 'binary_file', detail: 'nul' });
       if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) {
         this.bom = true;
         this.state = 'utf-8';
@@ -129,9 +130,11 @@ export class CsvDecoder {
     for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) {
       marks.push({ offset: i, kind: 'invalid_bytes' });
     }
-    // Not UTF-8 but flawless CP932 from a line on: the file changed encoding there.
-    const from = switchPoint(body, firstInvalidUtf8(body), (rest) => shiftJisInvalidCount(rest, false) === 0);
-    if (from >= 0) {
+    // Not UTF-8 from some line on, but flawless CP932 from there: the file changed encoding at that line.
+    // (Not the earliest line that reads as CP932: Japanese in UTF-8 often happens to be valid CP932.)
+    const from = body.lastIndexOf(0x0a, firstInvalidUtf8(body)) + 1;
+    const rest = body.subarray(from);
+    if (hasNonAsciiRun(rest) && shiftJisInvalidCount(rest, false) === 0) {
       const before = this.utf8Decoder.decode(body.subarray(0, from));
       return this.stop({
         code: 'encoding_changed',
@@ -147,11 +150,12 @@ export class CsvDecoder {
   private decodeShiftJis(data: Uint8Array, atEnd: boolean): DecodedChunk | DecoderStop {
     const result = decodeCp932(data, atEnd);
     if (result.carry !== null) this.pending = Uint8Array.of(result.carry);
-    if (result.invalid > 0) {
-      const body = result.carry !== null ? data.subarray(0, data.length - 1) : data;
-      const from = switchPoint(body, result.firstInvalidByte, (rest) =>
-        isUtf8(rest.subarray(0, rest.length - utf8TailLength(rest))),
-      );
+    // UTF-8 read as CP932 is often valid CP932 (mojibake, not errors), so look for it too: bytes CP932
+    // cannot read, or a last line that is clean UTF-8 with Japanese in it.
+    const body = result.carry !== null ? data.subarray(0, data.length - 1) : data;
+    if (result.invalid > 0 || lastLineIsUtf8(body)) {
+      const limit = result.invalid > 0 ? result.firstInvalidByte : body.length;
+      const from = switchPoint(body, limit, (rest) => isUtf8(rest.subarray(0, rest.length - utf8TailLength(rest))));
       if (from >= 0) {
         const before = decodeCp932(data.subarray(0, from), true);
         return this.stop({
@@ -213,8 +217,9 @@ export function utf8TailLength(b: Uint8Array): number {
 }
 
 /**
- * Where a chunk that the chosen encoding cannot read switches to the other encoding: the first line start
- * (at or before `limit`) from which the rest reads cleanly in the other one and has non-ASCII text, or -1.
+ * Where a Shift_JIS chunk switches to UTF-8: the first line start (at or before `limit`) from which the rest
+ * reads cleanly as UTF-8 and has non-ASCII text, or -1. (Shift_JIS Japanese is never valid UTF-8, so the
+ * earliest such line is where the change is.)
  * A line feed is never part of a character in either encoding, so a line start is a character start, and
  * a rest that reads cleanly from one line start also does from every later one: a binary search suffices.
  */
@@ -231,6 +236,15 @@ function switchPoint(data: Uint8Array, limit: number, readsCleanly: (rest: Uint8
   if (lo === starts.length) return -1;
   const from = starts[lo]!;
   return hasNonAsciiRun(data.subarray(from)) ? from : -1;
+}
+
+/** The last complete line of a chunk has Japanese in it and is valid UTF-8 (Shift_JIS text never is). */
+function lastLineIsUtf8(b: Uint8Array): boolean {
+  const end = b.lastIndexOf(0x0a);
+  if (end <= 0) return false;
+  const start = b.lastIndexOf(0x0a, end - 1) + 1;
+  const line = b.subarray(start, end);
+  return hasNonAsciiRun(line) && isUtf8(line);
 }
 
 /** The offset of the first byte that does not begin a valid UTF-8 character (the length when all do). */

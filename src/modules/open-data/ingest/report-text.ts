@@ -40,7 +40,7 @@ export function summariseIssues(report: IngestReport): IssueSummary[] {
     const unit = group.column === null && geoJsonCodes.has(group.code) ? '番目' : '行目';
     const rows = group.rows.slice(0, rowsShown).map((r) => `${r.toLocaleString('ja-JP')}${unit}`);
     const more = group.rows.length > rowsShown ? '、ほか' : '';
-    const at = rows.length > 0 ? `（${rows.join('、')}${more}）` : '';
+    const at = rows.length > 0 ? `（${rows.join(', ')}${more}）` : '';
     group.text = `${where}: ${group.count.toLocaleString('ja-JP')}件 ${label}${at}`;
     return group;
   });

@@ -16,7 +16,7 @@ export interface ZipLimits {
 }
 
 export const defaultZipLimits: ZipLimits = {
-  maxUncompressedBytes: 200 * 1000 * 1000,
+  maxUncompressedBytes: 200 * 1024 * 1024,
   maxRatio: 100,
   ratioCheckFromBytes: 1024 * 1024,
   maxEntries: 10_000,
