@@ -166,8 +166,7 @@ export const messages: Messages = {
     colSeverity: '種類',
     severity_error: 'エラー',
     severity_warning: '注意',
-    truncated:
-      '問題が多いため、最初の{count}件だけを記録しました。直してからもう一度アップロードすると、残りも確認します。',
+    truncatedHint: '直してからもう一度アップロードすると、残りも確認します。',
     andMore: 'ほか{count}件',
     fixDefault: '表示された値を直して、もう一度アップロードしてください。',
     reuploadTitle: '直したファイルをアップロードする',
@@ -376,8 +375,7 @@ export const messages: Messages = {
     colSeverity: 'しゅるい',
     severity_error: 'エラー',
     severity_warning: 'ちゅうい',
-    truncated:
-      'もんだいが おおいので、さいしょの {count}けん だけを きろく しました。なおして もう いちど アップロード すると、のこりも たしかめます。',
+    truncatedHint: 'なおして もう いちど アップロード すると、のこりも たしかめます。',
     andMore: 'ほか {count}けん',
     fixDefault: 'でている あたいを なおして、もう いちど アップロード して ください。',
     reuploadTitle: 'なおした ファイルを アップロード する',
@@ -584,8 +582,7 @@ export const messages: Messages = {
     colSeverity: 'Kind',
     severity_error: 'Error',
     severity_warning: 'Warning',
-    truncated:
-      'There were many problems, so only the first {count} were recorded. Fix them and upload again to check the rest.',
+    truncatedHint: 'Fix them and upload again to check the rest.',
     andMore: 'and {count} more',
     fixDefault: 'Correct the value shown and upload the file again.',
     reuploadTitle: 'Upload the fixed file',

@@ -7,7 +7,7 @@ import { notificationBanner } from '../../../platform/pages/components/notificat
 import { pageHeading } from '../../../platform/pages/components/page-heading/page-heading.ts';
 import { html, type SafeHtml } from '../../../platform/pages/html.ts';
 import { type PageContext, renderPage } from '../../../platform/pages/layout.ts';
-import type { IngestIssue, IngestReport } from '../ingest/index.ts';
+import { type IngestReport, type IssueSummary, issueCodes, summariseIssues, truncationNote } from '../ingest/index.ts';
 import { k } from '../messages-staff.ts';
 import type { UploadView } from '../use-cases/read-upload.ts';
 import { staffDatasetPath, uploadFieldOf, uploadForm } from './staff.ts';
@@ -27,47 +27,24 @@ const rowsShownPerGroup = 20;
 
 /** Errors and warnings found in the whole file (the report lists only the first few hundred). */
 export function issueTotals(report: IngestReport): { errors: number; warnings: number } {
-  const severityOf = new Map(report.issues.map((i) => [i.code, i.severity]));
   let errors = 0;
   let warnings = 0;
   for (const [code, count] of Object.entries(report.issueCounts)) {
-    const severity = severityOf.get(code) ?? (report.ok ? 'warning' : 'error');
+    const severity = issueCodes[code]?.severity ?? report.issues.find((i) => i.code === code)?.severity ?? 'error';
     if (severity === 'error') errors += count;
     else warnings += count;
   }
   return { errors, warnings };
 }
 
-export interface IssueGroup {
-  column: string | null;
-  code: string;
-  severity: IngestIssue['severity'];
-  message: string;
-  count: number;
-  rows: number[];
-}
-
-/** The listed issues by column and kind, in the order first met, with their rows. */
-export function groupIssues(issues: IngestIssue[]): IssueGroup[] {
-  const groups = new Map<string, IssueGroup>();
-  for (const issue of issues) {
-    const key = `${issue.column ?? ''}\u0000${issue.code}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        column: issue.column,
-        code: issue.code,
-        severity: issue.severity,
-        message: issue.message,
-        count: 0,
-        rows: [],
-      };
-      groups.set(key, group);
-    }
-    group.count++;
-    if (issue.row !== null) group.rows.push(issue.row);
-  }
-  return [...groups.values()];
+/**
+ * A report message says what is wrong in its first sentence and how to put it right in the rest
+ * (「3行目の『緯度』が数値ではありません（入力値: …）。半角数字で 35.5308 のように入力してください。」).
+ */
+export function splitMessage(message: string): { what: string; fix: string | undefined } {
+  const end = message.indexOf('。');
+  if (end < 0 || end === message.length - 1) return { what: message, fix: undefined };
+  return { what: message.slice(0, end + 1), fix: message.slice(end + 1).trim() };
 }
 
 function encodingLine(ctx: PageContext, report: IngestReport): SafeHtml {
@@ -102,15 +79,15 @@ function statusBanner(ctx: PageContext, u: UploadView, errors: number, warnings:
   });
 }
 
-function rowList(ctx: PageContext, group: IssueGroup): SafeHtml | string {
+function rowList(ctx: PageContext, group: IssueSummary): SafeHtml | string {
   if (group.rows.length === 0) return th(ctx.lang, k('wholeFile'));
-  const shown = group.rows.slice(0, rowsShownPerGroup).map(String).join('、');
+  const shown = group.rows.slice(0, rowsShownPerGroup).map(number).join('、');
   const more = group.count - Math.min(group.rows.length, rowsShownPerGroup);
   return more > 0 ? html`${shown} ${th(ctx.lang, k('andMore'), { count: number(more) })}` : shown;
 }
 
 function groupsTable(ctx: PageContext, report: IngestReport): SafeHtml | string {
-  const groups = groupIssues(report.issues);
+  const groups = summariseIssues(report);
   if (groups.length === 0) return '';
   return html`<h2>${th(ctx.lang, k('byColumnTitle'))}</h2>
 <p>${th(ctx.lang, k('rowNumbersHint'))}</p>
@@ -119,21 +96,9 @@ function groupsTable(ctx: PageContext, report: IngestReport): SafeHtml | string 
 <thead><tr><th scope="col">${th(ctx.lang, k('colColumn'))}</th><th scope="col">${th(ctx.lang, k('colSeverity'))}</th><th scope="col">${th(ctx.lang, k('colKind'))}</th><th scope="col">${th(ctx.lang, k('colCount'))}</th><th scope="col">${th(ctx.lang, k('colRowNumbers'))}</th></tr></thead>
 <tbody>${groups.map(
     (g) =>
-      html`<tr data-group="${g.code}"><th scope="row">${g.column ?? th(ctx.lang, k('wholeFile'))}</th><td>${th(ctx.lang, k(`severity_${g.severity}`))}</td><td>${g.message}</td><td>${number(g.count)}</td><td>${rowList(ctx, g)}</td></tr>`,
+      html`<tr data-group="${g.code}" title="${g.text}"><th scope="row">${g.column ?? th(ctx.lang, k('wholeFile'))}</th><td>${th(ctx.lang, k(`severity_${g.severity}`))}</td><td>${issueCodes[g.code]?.label ?? g.code}</td><td>${number(g.count)}</td><td>${rowList(ctx, g)}</td></tr>`,
   )}</tbody>
 </table></div>`;
-}
-
-/** How to put the problem right, when the message alone does not say it. */
-export function fixFor(issue: IngestIssue): string | undefined {
-  const fixes: Record<string, string> = {
-    encoding: 'Excel で「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」を選んで保存し直してください。',
-    required: 'この列は必ず入力する項目です。空欄を埋めてください。',
-    formula:
-      "先頭の =、+、-、@ は Excel で数式として動くおそれがあります。先頭に半角の ' を付けるか、文字を見直してください。",
-  };
-  for (const [prefix, fix] of Object.entries(fixes)) if (issue.code.startsWith(prefix)) return fix;
-  return undefined;
 }
 
 function issuesTable(ctx: PageContext, report: IngestReport): SafeHtml | string {
@@ -143,12 +108,12 @@ function issuesTable(ctx: PageContext, report: IngestReport): SafeHtml | string 
 <div class="table-scroll"><table class="table" data-issues>
 <caption>${th(ctx.lang, k('issuesCaption'), { count: number(shown.length) })}</caption>
 <thead><tr><th scope="col">${th(ctx.lang, k('colRow'))}</th><th scope="col">${th(ctx.lang, k('colColumn'))}</th><th scope="col">${th(ctx.lang, k('colValue'))}</th><th scope="col">${th(ctx.lang, k('colProblem'))}</th><th scope="col">${th(ctx.lang, k('colFix'))}</th><th scope="col">${th(ctx.lang, k('colSeverity'))}</th></tr></thead>
-<tbody>${shown.map(
-    (i) =>
-      html`<tr data-issue-row="${i.row === null ? '' : String(i.row)}"><td>${i.row === null ? th(ctx.lang, k('wholeFile')) : String(i.row)}</td><td>${i.column ?? '—'}</td><td>${i.value ?? ''}</td><td>${i.message}</td><td>${fixFor(i) ?? th(ctx.lang, k('fixDefault'))}</td><td>${th(ctx.lang, k(`severity_${i.severity}`))}</td></tr>`,
-  )}</tbody>
+<tbody>${shown.map((i) => {
+    const { what, fix } = splitMessage(i.message);
+    return html`<tr data-issue-row="${i.row === null ? '' : String(i.row)}"><td>${i.row === null ? th(ctx.lang, k('wholeFile')) : number(i.row)}</td><td>${i.column ?? '—'}</td><td>${i.value ?? ''}</td><td>${what}</td><td>${fix ?? th(ctx.lang, k('fixDefault'))}</td><td>${th(ctx.lang, k(`severity_${i.severity}`))}</td></tr>`;
+  })}</tbody>
 </table></div>
-${report.truncated ? html`<p>${th(ctx.lang, k('truncated'), { count: number(report.issues.length) })}</p>` : ''}`;
+${report.truncated ? html`<p>${truncationNote(report) ?? ''} ${th(ctx.lang, k('truncatedHint'))}</p>` : ''}`;
 }
 
 export function uploadReportPage(
