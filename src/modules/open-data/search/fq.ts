@@ -220,7 +220,7 @@ class Parser {
   }
 
   private fieldOf(name: string, at: number): Field {
-    if (name in aliases) return aliases[name]!;
+    if (Object.hasOwn(aliases, name)) return aliases[name]!;
     if (!knownFields.includes(name)) {
       this.fail(
         `${at + 1} 文字目の項目「${name}」では検索できません。使える項目: ${knownFields.join(', ')}。`,
@@ -374,8 +374,9 @@ export function parseDateBound(raw: string): DateBound | undefined {
     while (step.lastIndex < raw.length) {
       const m = step.exec(raw);
       if (!m) return undefined;
-      const unit = unitNames[m[3] ?? m[4]!];
-      if (!unit) return undefined;
+      const name = m[3] ?? m[4]!;
+      if (!Object.hasOwn(unitNames, name)) return undefined;
+      const unit = unitNames[name]!;
       steps.push(m[4] ? { op: '/', unit } : { op: m[1] as '+' | '-', amount: Number(m[2]), unit });
     }
     return { kind: 'now', steps };

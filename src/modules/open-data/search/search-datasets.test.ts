@@ -432,6 +432,10 @@ test('a filter or sort the catalogue cannot run is refused, naming the problem i
     [{ sort: 'name' }, 'sort', /asc.*desc/s],
     [{ sort: 'name asc, score sideways' }, 'sort', /score sideways/],
     [{ facetFields: ['maintainer'] }, 'facet.field', /「maintainer」.*"maintainer"/s],
+    [{ fq: 'constructor:x' }, 'fq', /「constructor」/],
+    [{ fq: 'metadata_modified:[NOW-1CONSTRUCTOR TO *]' }, 'fq', /日時として読めません/],
+    [{ sort: 'constructor desc' }, 'sort', /「constructor desc」/],
+    [{ facetFields: ['constructor'] }, 'facet.field', /「constructor」/],
   ];
   for (const [query, parameter, message] of refused) {
     await assert.rejects(search(query), (error: unknown) => {
@@ -442,4 +446,27 @@ test('a filter or sort the catalogue cannot run is refused, naming the problem i
       return true;
     });
   }
+});
+
+test('a tag named like an object property is counted as any other', async () => {
+  await withTenant(database.db, tenantId, (trx) =>
+    insertSearchDataset(trx, {
+      tenantId,
+      name: 'proto',
+      title: '名前の変わったタグ',
+      organization: 'constructor',
+      tags: ['__proto__', 'constructor'],
+      state: 'draft',
+    }),
+  );
+  const found = await search({ fq: 'name:proto', includeDrafts: true, facetFields: ['tags', 'organization'] });
+  assert.equal(found.count, 1);
+  assert.deepEqual(Object.entries(found.facets.tags ?? {}), [
+    ['__proto__', 1],
+    ['constructor', 1],
+  ]);
+  assert.deepEqual(found.searchFacets.organization?.items, [
+    { name: 'constructor', display_name: 'constructor', count: 1 },
+  ]);
+  assert.equal((await search({ fq: 'tags:__proto__', includeDrafts: true })).count, 1);
 });

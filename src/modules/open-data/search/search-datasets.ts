@@ -136,9 +136,16 @@ export async function searchDatasets(trx: Kysely<any>, query: DatasetSearchQuery
     else if (row.part === 'page') page.push({ id: row.key!, n: row.n });
     else {
       const name = row.key!;
+      const titles = query.organizationTitles ?? {};
       const displayName =
-        row.part === 'organization' ? (query.organizationTitles?.[name] ?? name) : (row.label ?? name);
-      result.facets[row.part]![name] = row.n;
+        row.part === 'organization' ? (Object.hasOwn(titles, name) ? titles[name]! : name) : (row.label ?? name);
+      // A tag may be called __proto__: define it as the object's own key rather than assigning it.
+      Object.defineProperty(result.facets[row.part], name, {
+        value: row.n,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       result.searchFacets[row.part]!.items.push({ name, display_name: displayName, count: row.n });
     }
   }

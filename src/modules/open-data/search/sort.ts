@@ -27,7 +27,7 @@ export function parseSort(sort: string | undefined): SortKey[] {
   return text.split(',').map((part) => {
     const [field, direction, ...rest] = part.trim().split(/\s+/);
     const dir = direction?.toLowerCase();
-    if (!field || !(field in columns) || (dir !== 'asc' && dir !== 'desc') || rest.length > 0) {
+    if (!field || !Object.hasOwn(columns, field) || (dir !== 'asc' && dir !== 'desc') || rest.length > 0) {
       throw new SearchQueryError(
         'sort',
         `並べ替え「${part.trim()}」は使えません。「項目 asc」か「項目 desc」をカンマで区切って指定してください（項目: ${sortFields.join(', ')}）。`,
