@@ -119,6 +119,8 @@ function match(field: ExactField, value: string): Condition {
       return sql<boolean>`d.license_id = ${value}`;
     case 'name':
       return sql<boolean>`d.name = ${value}`;
+    case 'state':
+      return sql<boolean>`d.state = ${value}`;
     case 'id':
       return uuid.test(value) ? sql<boolean>`d.id = ${value.toLowerCase()}::uuid` : false;
     case 'dataset_type':

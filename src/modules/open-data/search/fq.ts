@@ -8,7 +8,10 @@
 // a SearchQueryError naming what is wrong, as Solr refuses them, so a client never gets a silent wrong answer.
 import { type SearchParameter, SearchQueryError } from './errors.ts';
 
-/** Fields compared exactly. owner_org is CKAN's id of the organization; here that is its name too. */
+/**
+ * Fields compared exactly. owner_org is CKAN's id of the organization; here that is its name too. state
+ * (like capacity) only narrows: what the search may show is decided by include_private and include_drafts.
+ */
 export const exactFields = [
   'organization',
   'tags',
@@ -19,6 +22,7 @@ export const exactFields = [
   'id',
   'dataset_type',
   'capacity',
+  'state',
 ] as const;
 export type ExactField = (typeof exactFields)[number];
 export const dateFields = ['metadata_modified', 'metadata_created'] as const;

@@ -390,6 +390,9 @@ test('private datasets only with include_private, drafts only with include_draft
   ]);
   assert.deepEqual(await names({ fq: 'name:hinanjo-old', includeDrafts: true, includePrivate: true }), []);
   assert.deepEqual(await names({ fq: 'capacity:private' }), [], 'a filter cannot reveal them');
+  assert.deepEqual(await names({ fq: 'state:draft' }), []);
+  assert.deepEqual(await names({ fq: 'state:draft', includeDrafts: true }), ['hinanjo-bichiku']);
+  assert.deepEqual(await names({ fq: 'state:deleted', includeDrafts: true, includePrivate: true }), []);
   assert.deepEqual(await names({ fq: 'capacity:private', includePrivate: true }), ['hinanjo-manual']);
   const facets = await search({ facetFields: ['tags'] });
   assert.equal(facets.facets.tags?.防災, 3, 'nor do they count in facets');
