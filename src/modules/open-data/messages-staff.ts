@@ -83,6 +83,7 @@ export const messages: Messages = {
     submitSave: '保存する',
     deleteLink: 'このデータセットを削除する',
     viewPublic: '公開ページを見る',
+    viewHistory: '変更の履歴を見る',
     resourcesTitle: 'リソース（ファイル・リンク）',
     resourcesNone: 'リソースはまだありません。下のフォームからファイルをアップロードするか、リンクを追加してください。',
     colResourceName: '名前',
@@ -290,6 +291,7 @@ export const messages: Messages = {
     submitSave: 'ほぞん する',
     deleteLink: 'この データセットを けす',
     viewPublic: 'こうかいの ページを みる',
+    viewHistory: 'かえた きろくを みる',
     resourcesTitle: 'リソース（ファイル・リンク）',
     resourcesNone:
       'リソースは まだ ありません。したの フォームから ファイルを アップロード するか、リンクを ついか して ください。',
@@ -498,6 +500,7 @@ export const messages: Messages = {
     submitSave: 'Save',
     deleteLink: 'Delete this dataset',
     viewPublic: 'See the public page',
+    viewHistory: 'See the history of changes',
     resourcesTitle: 'Resources (files and links)',
     resourcesNone: 'No resources yet. Upload a file or add a link with the forms below.',
     colResourceName: 'Name',

@@ -81,8 +81,10 @@ function statusBanner(ctx: PageContext, u: UploadView, errors: number, warnings:
 
 function rowList(ctx: PageContext, group: IssueSummary): SafeHtml | string {
   if (group.rows.length === 0) return th(ctx.lang, k('wholeFile'));
-  const shown = group.rows.slice(0, rowsShownPerGroup).map(number).join('、');
-  const more = group.count - Math.min(group.rows.length, rowsShownPerGroup);
+  // A row with two problems of the same kind in the same column is named once.
+  const rows = [...new Set(group.rows)];
+  const shown = rows.slice(0, rowsShownPerGroup).map(number).join('、');
+  const more = rows.length - Math.min(rows.length, rowsShownPerGroup);
   return more > 0 ? html`${shown} ${th(ctx.lang, k('andMore'), { count: number(more) })}` : shown;
 }
 
@@ -96,7 +98,7 @@ function groupsTable(ctx: PageContext, report: IngestReport): SafeHtml | string 
 <thead><tr><th scope="col">${th(ctx.lang, k('colColumn'))}</th><th scope="col">${th(ctx.lang, k('colSeverity'))}</th><th scope="col">${th(ctx.lang, k('colKind'))}</th><th scope="col">${th(ctx.lang, k('colCount'))}</th><th scope="col">${th(ctx.lang, k('colRowNumbers'))}</th></tr></thead>
 <tbody>${groups.map(
     (g) =>
-      html`<tr data-group="${g.code}" title="${g.text}"><th scope="row">${g.column ?? th(ctx.lang, k('wholeFile'))}</th><td>${th(ctx.lang, k(`severity_${g.severity}`))}</td><td>${issueCodes[g.code]?.label ?? g.code}</td><td>${number(g.count)}</td><td>${rowList(ctx, g)}</td></tr>`,
+      html`<tr data-group="${g.code}"><th scope="row">${g.column ?? th(ctx.lang, k('wholeFile'))}</th><td>${th(ctx.lang, k(`severity_${g.severity}`))}</td><td>${issueCodes[g.code]?.label ?? g.code}</td><td>${number(g.count)}</td><td>${rowList(ctx, g)}</td></tr>`,
   )}</tbody>
 </table></div>`;
 }

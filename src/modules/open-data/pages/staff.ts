@@ -353,7 +353,7 @@ export function editDatasetPage(
 ${pageHeading({ text: d.title, caption: ctx.lang === 'en' ? d.organization.titleEn : d.organization.title })}
 <p><span class="status-tag" data-state>${th(ctx.lang, k(stateKey(d)))}</span>${
       d.state === 'active' && !d.private
-        ? html` <a href="${publicDatasetPath(d.name)}">${th(ctx.lang, k('viewPublic'))}</a>`
+        ? html` <a href="${publicDatasetPath(d.name)}">${th(ctx.lang, k('viewPublic'))}</a> <a href="${publicDatasetPath(d.name)}/history">${th(ctx.lang, k('viewHistory'))}</a>`
         : ''
     }</p>
 <h2>${th(ctx.lang, k('resourcesTitle'))}</h2>

@@ -219,6 +219,20 @@ test('replacing a resource keeps one resource; a missing file is named on the fo
   assert.equal(after[0]!.id, resource!.id);
 });
 
+test('a file with warnings only can be published, and the report says there are warnings', async () => {
+  await planner.get(`/staff/open-data/datasets/${datasetName}`);
+  const sent = await planner.postMultipart(`/staff/open-data/datasets/${datasetName}/uploads`, { name: '注意あり' }, [
+    { name: 'file', filename: 'aed.csv', type: 'text/csv', data: aedCsv([aedRow(1, { 電話番号: '川崎の代表' })]) },
+  ]);
+  assert.equal(sent.statusCode, 303);
+  const report = await planner.get(sent.headers.location as string);
+  assert.match(report.body, /data-errors="0"/);
+  assert.match(report.body, /data-warnings="1"/);
+  assert.match(report.body, /data-warnings-only>注意が1件あります。公開はできますが/);
+  assert.match(report.body, /data-issue-row="2"/, 'the warning names its row');
+  assert.match(report.body, new RegExp(`action="${sent.headers.location}/publish"`), 'the publish button is there');
+});
+
 test('a link resource: only http(s) addresses', async () => {
   await planner.get(`/staff/open-data/datasets/${datasetName}`);
   const bad = await planner.post(`/staff/open-data/datasets/${datasetName}/links`, {
