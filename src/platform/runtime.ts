@@ -42,6 +42,8 @@ export interface StartOptions {
   /** Create the Kawasaki demo tenant and its demo data when missing. */
   demo?: boolean;
   demoResidents?: number;
+  /** Modules whose demo data is not created (tests that do not need a demo catalogue start faster). */
+  demoSkip?: string[];
   modules?: CityModule[];
   /** Listen on config.port (false: the caller uses app.inject). */
   listen?: boolean;
@@ -265,6 +267,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
       log.info(state.reason);
       if (await ensureTenant(owner.db, kawasaki)) tenants.refresh();
       for (const module of modules) {
+        if (options.demoSkip?.includes(module.name)) continue;
         await module.seedDemo?.(deps, {
           tenantId: kawasaki.id,
           residents: options.demoResidents ?? 10_000,

@@ -15,7 +15,14 @@ export interface TestCityHall {
 }
 
 export async function startTestCityHall(
-  options: { listen?: boolean; demo?: boolean; demoResidents?: number; env?: Record<string, string> } = {},
+  options: {
+    listen?: boolean;
+    demo?: boolean;
+    demoResidents?: number;
+    /** Also create the demo open data catalogue (a few seconds: every file goes through the real checks). */
+    demoCatalogue?: boolean;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestCityHall> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -33,6 +40,7 @@ export async function startTestCityHall(
     log,
     demo: options.demo ?? true,
     demoResidents: options.demoResidents ?? 200,
+    demoSkip: options.demoCatalogue ? [] : ['open-data'],
     listen: options.listen ?? false,
   });
   await city.ready;

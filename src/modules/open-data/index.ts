@@ -2,6 +2,7 @@
 // pages, CKAN's Action API v3 and DCAT, with quality checks of standard datasets, Japanese search,
 // datastore queries, download counts and data requests. Owns the od_* tables.
 import type { CityModule } from '../../platform/module.ts';
+import { seedOpenData } from './demo/seed.ts';
 import { dataRequestRoutes } from './requests/routes.ts';
 import { ckanRoutes } from './routes/ckan.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -16,4 +17,13 @@ export const openData: CityModule = {
     await staffRoutes(app, deps);
     await dataRequestRoutes(app, deps);
   },
+  homeLinks: [
+    { href: '/open-data', titleKey: 'openData.title', descriptionKey: 'openData.homeDescription' },
+    {
+      href: '/open-data/requests',
+      titleKey: 'openDataRequests.title',
+      descriptionKey: 'openDataRequests.homeDescription',
+    },
+  ],
+  seedDemo: seedOpenData,
 };
