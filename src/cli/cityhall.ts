@@ -129,6 +129,8 @@ async function serve(args: string[]): Promise<void> {
           `  手続を探す・申請    ${base}/procedures（例: ${base}/procedures/juminhyo-copy → 申請 → 支払 → 職員が承認 → 電子交付）\n` +
           `  申請の一覧          ${base}/my/applications   交付物の確認 ${base}/verify\n` +
           `  パブリックコメント  ${base}/public-comments（意見を送る・結果を読む、アカウント不要）\n` +
+          `  オープンデータ      ${base}/open-data（検索・プレビュー・地図・ダウンロード） 要望 ${base}/open-data/requests\n` +
+          `  CKAN API            ${base}/api/3/action/package_search?q=AED   DCAT ${base}/open-data/catalog.jsonld\n` +
           `  区役所と局の一覧    ${base}/organisation\n` +
           `  API 仕様 (OpenAPI)  ${base}/api/docs\n` +
           `  稼働確認            ${base}/readyz  メトリクス ${base}/metrics\n` +
@@ -151,6 +153,7 @@ function demoSignInHelp(base: string, mailbox: boolean): string {
       .join('') +
     `            案件の受付箱 ${base}/staff/cases（住民票・印鑑・転出は川崎区 区民課、その他の手続は reviewer@）\n` +
     `            パブリックコメント ${base}/staff/public-comments（planner@: 意見募集の作成・分析・結果の公表）\n` +
+    `            オープンデータ ${base}/staff/open-data（dx@: 全局のデータセット、planner@: デジタル化施策推進室の分。CSV の検査・公開、API トークン）\n` +
     `            このパソコン (127.0.0.1) は LGWAN 接続系として扱います（NETWORK_ZONES で変更）\n` +
     `  マイナンバーカード（デモ） ${base}/account/jpki で本人確認。署名は npm run cityhall -- jpki sign --card demo --text "…"\n`
   );

@@ -8,6 +8,7 @@ export const messages: Messages = {
     staffDocuments: '交付物（電子文書）の管理',
     staffIntegration: '業務システム連携（API トークン・Webhook）',
     staffPublicComments: 'パブリックコメント（意見募集・結果の公表）',
+    staffOpenData: 'オープンデータ（データセットの公開・更新、利用者の要望）',
     myApplicationsLink: '申請の一覧（状況・交付物）',
     jpkiTitle: 'マイナンバーカードで本人確認',
     jpkiLead:
@@ -209,6 +210,7 @@ export const messages: Messages = {
     staffDocuments: '{文書|ぶんしょ}',
     staffIntegration: 'システム れんけい',
     staffPublicComments: 'パブリックコメント（いけんを あつめる）',
+    staffOpenData: 'オープンデータ（データを こうかいする）',
     myApplicationsLink: 'もうしこみの いちらん',
     jpkiTitle: 'マイナンバーカードで {本人|ほんにん}{確認|かくにん}',
     jpkiLead: 'マイナンバーカードで、{下|した}の {文字|もじ}に {署名|しょめい}して ください。',
@@ -402,6 +404,7 @@ export const messages: Messages = {
     staffDocuments: 'Issued documents',
     staffIntegration: 'System integration (API tokens, webhooks)',
     staffPublicComments: 'Public comment (consultations and results)',
+    staffOpenData: 'Open data (publish datasets, answer data requests)',
     myApplicationsLink: 'Your applications (status, documents)',
     jpkiTitle: 'Verify your identity with My Number Card',
     jpkiLead:

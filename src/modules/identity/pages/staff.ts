@@ -65,6 +65,7 @@ ${pageHeading({ text: th(ctx.lang, 'identity.staffHomeTitle') })}
 <li><a href="/staff/documents">${th(ctx.lang, 'identity.staffDocuments')}</a></li>
 <li><a href="/staff/integration">${th(ctx.lang, 'identity.staffIntegration')}</a></li>
 <li><a href="/staff/public-comments">${th(ctx.lang, 'identity.staffPublicComments')}</a></li>
+<li><a href="/staff/open-data">${th(ctx.lang, 'identity.staffOpenData')}</a></li>
 <li><a href="/staff/residents">${th(ctx.lang, 'identity.staffResidents')}</a></li>
 <li><a href="/staff/proxies">${th(ctx.lang, 'identity.staffProxies')}</a></li>
 <li><a href="/staff/audit">${th(ctx.lang, 'identity.staffAudit')}</a></li>
