@@ -19,6 +19,8 @@ export interface CsvRecord {
   broken: boolean;
   /** An empty line. */
   blank: boolean;
+  /** Every cell is empty (kept or not). */
+  empty: boolean;
 }
 
 export type ParseEvent =
@@ -59,6 +61,18 @@ const State = {
 } as const;
 type State = (typeof State)[keyof typeof State];
 
+// Characters that stop the scan of a cell: in an unquoted cell the delimiters, quotes and control
+// characters (tab excepted); in a quoted cell only quotes and control characters other than tab and line
+// breaks. One table lookup per character instead of a chain of comparisons.
+const stopsUnquoted = new Uint8Array(65536);
+const stopsQuoted = new Uint8Array(65536);
+for (let c = 0; c < 32; c++) {
+  if (c !== TAB) stopsUnquoted[c] = 1;
+  if (c !== TAB && c !== LF && c !== CR) stopsQuoted[c] = 1;
+}
+for (let c = 127; c <= 159; c++) stopsUnquoted[c] = stopsQuoted[c] = 1;
+stopsUnquoted[COMMA] = stopsUnquoted[QUOTE] = stopsQuoted[QUOTE] = 1;
+
 /** Cells Excel reads as plain numbers (or a lone sign) even though they start with + or -. */
 const plainNumber = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?$/;
 
@@ -96,10 +110,25 @@ export class CsvParser {
   private held = '';
   private marks: TextMark[] = [];
   private markIndex = 0;
+  /** Columns whose values are wanted (null: all); the others are measured, not copied out of the text. */
+  private keep: Uint8Array | null = null;
+  private nonEmpty = false;
+  /** The output of the chunk being parsed, and where in it the text not yet copied begins. */
+  private out: string[] = [];
+  private outFrom = 0;
   ended = false;
 
   constructor(options: CsvParserOptions) {
     this.o = options;
+  }
+
+  /**
+   * Keep the values of these columns only (by index; true to keep), from the next record on: the others
+   * arrive as empty strings. Cutting a value out of the text is most of a parser's work, and a check that
+   * does not look at a column need not pay for it.
+   */
+  keepColumns(keep: boolean[] | null): void {
+    this.keep = keep ? Uint8Array.from(keep, (k) => (k ? 1 : 0)) : null;
   }
 
   /** The row being read (after `end`, one past the last). */
@@ -111,194 +140,11 @@ export class CsvParser {
   push(text: string, marks: TextMark[] = []): string {
     this.marks = marks;
     this.markIndex = 0;
-    const guard = this.o.guardFormulas === true;
-    const out: string[] = [];
-    let outFrom = 0;
+    this.out = [];
+    this.outFrom = 0;
     const n = text.length;
-    let i = 0;
-    let start = 0;
-    let state: State = this.state;
-
-    // Ends the current cell, its content being this.partial + text[start, end).
-    const endField = (end: number) => {
-      let value = this.cellDropped ? '' : start < end ? this.partial + text.slice(start, end) : this.partial;
-      this.partial = '';
-      if (!this.cellDropped && value.length > this.o.maxCellChars) {
-        this.o.onEvent({ kind: 'cell_too_large', row: this.row, column: this.fieldCount + 1, quoted: this.quoted });
-        this.cellDropped = true;
-      }
-      if (this.cellDropped) {
-        value = '';
-        this.broken = true;
-      }
-      if (this.candidate) {
-        const formula = this.cellDropped || isFormulaLike(value);
-        if (formula && !this.cellDropped) {
-          this.o.onEvent({ kind: 'formula_like', row: this.row, column: this.fieldCount + 1, value });
-        }
-        if (guard) {
-          if (this.candidateAt >= 0) {
-            if (formula) {
-              out.push(text.slice(outFrom, this.candidateAt), "'");
-              outFrom = this.candidateAt;
-            }
-          } else {
-            out.push(formula ? `'${this.held}` : this.held);
-            this.held = '';
-          }
-        }
-        this.candidate = false;
-      }
-      this.flushMarks(end);
-      this.cellDropped = false;
-      this.quoted = false;
-      this.fieldCount++;
-      this.rowChars += value.length;
-      if (!this.rowDropped && this.rowChars > this.o.maxRowChars) {
-        this.o.onEvent({ kind: 'row_too_large', row: this.row });
-        this.rowDropped = true;
-        this.broken = true;
-        this.fields = [];
-      }
-      if (this.fieldCount > this.o.maxColumns) {
-        if (!this.tooManyReported) this.o.onEvent({ kind: 'too_many_columns', row: this.row });
-        this.tooManyReported = true;
-        this.broken = true;
-      } else if (!this.rowDropped) {
-        this.fields.push(value);
-      }
-    };
-
-    const endRecord = () => {
-      const blank = this.fieldCount === 1 && this.fields.length === 1 && this.fields[0] === '' && !this.lastQuoted;
-      this.o.onRecord({
-        row: this.row,
-        fields: this.fields,
-        fieldCount: this.fieldCount,
-        broken: this.broken,
-        blank,
-      });
-      this.row++;
-      this.fields = [];
-      this.fieldCount = 0;
-      this.rowChars = 0;
-      this.broken = false;
-      this.rowDropped = false;
-      this.tooManyReported = false;
-      this.lastQuoted = false;
-    };
-
-    const control = (c: number) => {
-      this.o.onEvent({ kind: 'control_char', row: this.row, column: this.fieldCount + 1, char: c });
-    };
-
-    while (i < n) {
-      if (state === State.Unquoted) {
-        let c = 0;
-        for (; i < n; i++) {
-          c = text.charCodeAt(i);
-          if (c === COMMA || c === LF || c === CR || c === QUOTE || c < 32 || (c >= 127 && c <= 159)) {
-            if (c !== TAB) break;
-          }
-        }
-        if (i >= n) break;
-        if (c === COMMA) {
-          endField(i);
-          state = State.FieldStart;
-          i++;
-        } else if (c === LF || c === CR) {
-          endField(i);
-          endRecord();
-          state = c === CR ? State.AfterCr : State.FieldStart;
-          i++;
-        } else if (c === QUOTE) {
-          this.o.onEvent({ kind: 'stray_quote', row: this.row, column: this.fieldCount + 1 });
-          this.broken = true;
-          i++;
-        } else {
-          control(c);
-          i++;
-        }
-      } else if (state === State.Quoted) {
-        if (this.checkFirst) {
-          this.checkFirst = false;
-          if (startsFormula(text.charCodeAt(i))) {
-            this.candidate = true;
-            this.candidateAt = i;
-          }
-        }
-        let c = 0;
-        for (; i < n; i++) {
-          c = text.charCodeAt(i);
-          if (c === QUOTE || (c < 32 && c !== LF && c !== CR && c !== TAB) || (c >= 127 && c <= 159)) break;
-        }
-        if (i >= n) break;
-        if (c === QUOTE) {
-          if (start < i) this.partial += text.slice(start, i);
-          start = i + 1;
-          state = State.QuotedQuote;
-        } else {
-          control(c);
-        }
-        i++;
-      } else if (state === State.FieldStart) {
-        const c = text.charCodeAt(i);
-        if (c === QUOTE) {
-          state = State.Quoted;
-          this.quoted = true;
-          this.lastQuoted = true;
-          this.quoteRow = this.row;
-          this.checkFirst = true;
-          start = i + 1;
-          i++;
-        } else if (c === COMMA) {
-          start = i;
-          endField(i);
-          i++;
-        } else if (c === LF || c === CR) {
-          start = i;
-          endField(i);
-          endRecord();
-          state = c === CR ? State.AfterCr : State.FieldStart;
-          i++;
-        } else {
-          state = State.Unquoted;
-          start = i;
-          if (startsFormula(c)) {
-            this.candidate = true;
-            this.candidateAt = i;
-          }
-        }
-      } else if (state === State.QuotedQuote) {
-        const c = text.charCodeAt(i);
-        if (c === QUOTE) {
-          this.partial += '"';
-          start = i + 1;
-          state = State.Quoted;
-          i++;
-        } else if (c === COMMA) {
-          endField(i);
-          state = State.FieldStart;
-          i++;
-        } else if (c === LF || c === CR) {
-          endField(i);
-          endRecord();
-          state = c === CR ? State.AfterCr : State.FieldStart;
-          i++;
-        } else {
-          // Text after the closing quote: kept as it is, quote included, and reported.
-          this.o.onEvent({ kind: 'stray_quote', row: this.row, column: this.fieldCount + 1 });
-          this.broken = true;
-          this.partial += '"';
-          start = i;
-          state = State.Unquoted;
-        }
-      } else {
-        // AfterCr
-        state = State.FieldStart;
-        if (text.charCodeAt(i) === LF) i++;
-      }
-    }
+    const start = this.scan(text);
+    const state = this.state;
 
     // The chunk ended inside a cell: keep what is needed of it, within the limits.
     if (state === State.Unquoted || state === State.Quoted) {
@@ -318,10 +164,11 @@ export class CsvParser {
         this.partial = '';
       }
     }
-    this.flushMarks(n);
-    this.state = state;
+    if (this.markIndex < this.marks.length) this.flushMarks(n);
 
-    if (!guard) return '';
+    if (this.o.guardFormulas !== true) return '';
+    const out = this.out;
+    let outFrom = this.outFrom;
     if (this.candidate && this.cellDropped) {
       // Too large to be a number: guard it now rather than hold it.
       if (this.candidateAt >= 0) {
@@ -344,7 +191,219 @@ export class CsvParser {
     } else {
       out.push(outFrom === 0 ? text : text.slice(outFrom));
     }
+    this.out = [];
     return out.length === 1 ? out[0]! : out.join('');
+  }
+
+  // The parse of one chunk: a loop over its characters that keeps its position in locals. Kept apart
+  // from push so that the engine optimises it as a function called once per chunk, with the feedback of
+  // whole chunks. Returns where the unfinished cell at the end of the chunk starts.
+  private scan(text: string): number {
+    const n = text.length;
+    let i = 0;
+    let start = 0;
+    let state: State = this.state;
+
+    while (i < n) {
+      if (state === State.Unquoted) {
+        let c = 0;
+        for (; i < n; i++) {
+          c = text.charCodeAt(i);
+          if (stopsUnquoted[c] === 1) break;
+        }
+        if (i >= n) break;
+        if (c === COMMA) {
+          this.endField(text, start, i);
+          state = State.FieldStart;
+          i++;
+        } else if (c === LF || c === CR) {
+          this.endField(text, start, i);
+          this.endRecord();
+          state = c === CR ? State.AfterCr : State.FieldStart;
+          i++;
+        } else if (c === QUOTE) {
+          this.o.onEvent({ kind: 'stray_quote', row: this.row, column: this.fieldCount + 1 });
+          this.broken = true;
+          i++;
+        } else {
+          this.control(c);
+          i++;
+        }
+      } else if (state === State.Quoted) {
+        if (this.checkFirst) {
+          this.checkFirst = false;
+          if (startsFormula(text.charCodeAt(i))) {
+            this.candidate = true;
+            this.candidateAt = i;
+          }
+        }
+        let c = 0;
+        for (; i < n; i++) {
+          c = text.charCodeAt(i);
+          if (stopsQuoted[c] === 1) break;
+        }
+        if (i >= n) break;
+        if (c === QUOTE) {
+          if (start < i) this.partial += text.slice(start, i);
+          start = i + 1;
+          state = State.QuotedQuote;
+        } else {
+          this.control(c);
+        }
+        i++;
+      } else if (state === State.FieldStart) {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) {
+          state = State.Quoted;
+          this.quoted = true;
+          this.lastQuoted = true;
+          this.quoteRow = this.row;
+          this.checkFirst = true;
+          start = i + 1;
+          i++;
+        } else if (c === COMMA) {
+          this.endField(text, i, i);
+          i++;
+        } else if (c === LF || c === CR) {
+          this.endField(text, i, i);
+          this.endRecord();
+          state = c === CR ? State.AfterCr : State.FieldStart;
+          i++;
+        } else {
+          state = State.Unquoted;
+          start = i;
+          if (startsFormula(c)) {
+            this.candidate = true;
+            this.candidateAt = i;
+          }
+        }
+      } else if (state === State.QuotedQuote) {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) {
+          this.partial += '"';
+          start = i + 1;
+          state = State.Quoted;
+          i++;
+        } else if (c === COMMA) {
+          this.endField(text, i, i);
+          state = State.FieldStart;
+          i++;
+        } else if (c === LF || c === CR) {
+          this.endField(text, i, i);
+          this.endRecord();
+          state = c === CR ? State.AfterCr : State.FieldStart;
+          i++;
+        } else {
+          // Text after the closing quote: kept as it is, quote included, and reported.
+          this.o.onEvent({ kind: 'stray_quote', row: this.row, column: this.fieldCount + 1 });
+          this.broken = true;
+          this.partial += '"';
+          start = i;
+          state = State.Unquoted;
+        }
+      } else {
+        // AfterCr
+        state = State.FieldStart;
+        if (text.charCodeAt(i) === LF) i++;
+      }
+    }
+    this.state = state;
+    return start;
+  }
+
+  // Ends the current cell, its content being this.partial + text[start, end).
+  private endField(text: string, start: number, end: number): void {
+    const keep = this.keep;
+    let value = '';
+    let length: number;
+    if (this.cellDropped) {
+      length = 0;
+    } else if (keep !== null && keep[this.fieldCount] === 0 && !this.candidate) {
+      length = this.partial.length + (end - start);
+    } else {
+      value =
+        this.partial === ''
+          ? text.slice(start, end)
+          : start < end
+            ? this.partial + text.slice(start, end)
+            : this.partial;
+      length = value.length;
+    }
+    this.partial = '';
+    if (length > 0) this.nonEmpty = true;
+    if (!this.cellDropped && length > this.o.maxCellChars) {
+      this.o.onEvent({ kind: 'cell_too_large', row: this.row, column: this.fieldCount + 1, quoted: this.quoted });
+      this.cellDropped = true;
+    }
+    if (this.cellDropped) {
+      value = '';
+      length = 0;
+      this.broken = true;
+    }
+    if (this.candidate) this.decideFormula(text, value);
+    if (this.markIndex < this.marks.length) this.flushMarks(end);
+    this.cellDropped = false;
+    this.quoted = false;
+    this.fieldCount++;
+    this.rowChars += length;
+    if (!this.rowDropped && this.rowChars > this.o.maxRowChars) {
+      this.o.onEvent({ kind: 'row_too_large', row: this.row });
+      this.rowDropped = true;
+      this.broken = true;
+      this.fields = [];
+    }
+    if (this.fieldCount > this.o.maxColumns) {
+      if (!this.tooManyReported) this.o.onEvent({ kind: 'too_many_columns', row: this.row });
+      this.tooManyReported = true;
+      this.broken = true;
+    } else if (!this.rowDropped) {
+      this.fields.push(value);
+    }
+  }
+
+  // A cell that started with a formula character has ended: report it, and guard it in the output.
+  private decideFormula(text: string, value: string): void {
+    const formula = this.cellDropped || isFormulaLike(value);
+    if (formula && !this.cellDropped) {
+      this.o.onEvent({ kind: 'formula_like', row: this.row, column: this.fieldCount + 1, value });
+    }
+    if (this.o.guardFormulas === true) {
+      if (this.candidateAt >= 0) {
+        if (formula) {
+          this.out.push(text.slice(this.outFrom, this.candidateAt), "'");
+          this.outFrom = this.candidateAt;
+        }
+      } else {
+        this.out.push(formula ? `'${this.held}` : this.held);
+        this.held = '';
+      }
+    }
+    this.candidate = false;
+  }
+
+  private endRecord(): void {
+    const blank = this.fieldCount === 1 && this.fields.length === 1 && this.fields[0] === '' && !this.lastQuoted;
+    this.o.onRecord({
+      row: this.row,
+      fields: this.fields,
+      fieldCount: this.fieldCount,
+      broken: this.broken,
+      blank,
+      empty: !this.nonEmpty,
+    });
+    this.row++;
+    this.fields = [];
+    this.fieldCount = 0;
+    this.rowChars = 0;
+    this.broken = false;
+    this.rowDropped = false;
+    this.tooManyReported = false;
+    this.lastQuoted = false;
+    this.nonEmpty = false;
+  }
+
+  private control(c: number): void {
+    this.o.onEvent({ kind: 'control_char', row: this.row, column: this.fieldCount + 1, char: c });
   }
 
   /** Ends the input: the last record (without a final line break) and an unterminated quote. */

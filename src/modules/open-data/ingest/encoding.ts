@@ -348,8 +348,10 @@ interface Cp932Result extends DecodedChunk {
 
 const hex = (...bytes: number[]) => bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 
-function decodeCp932(bytes: Uint8Array, atEnd: boolean): Cp932Result {
+function decodeCp932(input: Uint8Array, atEnd: boolean): Cp932Result {
   const { single, double, notRoundTrip } = cp932Tables();
+  // A plain Uint8Array view whatever came in (Buffer or not), so the loop below sees one kind of array.
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.length);
   if (scratch.length < bytes.length) scratch = new Uint16Array(bytes.length * 2);
   const out = scratch;
   const marks: TextMark[] = [];

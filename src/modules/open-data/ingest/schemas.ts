@@ -379,22 +379,31 @@ export interface ValueProblem {
 
 /** Checks one non-empty value against its column (required values are checked by the caller). */
 export function checkValue(column: SchemaColumn, value: string): ValueProblem | null {
-  const fullWidth = hasFullWidthDigits(value) ? ({ detail: 'full_width' } as const) : {};
+  const problem = problemOf(column, value);
+  if (problem && problem.detail === undefined && numeric.has(problem.code) && hasFullWidthDigits(value)) {
+    problem.detail = 'full_width';
+  }
+  return problem;
+}
+
+const numeric = new Set(['not_integer', 'not_number', 'not_date', 'not_time', 'invalid_coordinate']);
+
+function problemOf(column: SchemaColumn, value: string): ValueProblem | null {
   switch (column.type) {
     case 'text':
       return null;
     case 'integer':
-      return isInteger(value) ? null : { code: 'not_integer', severity: 'error', ...fullWidth };
+      return isInteger(value) ? null : { code: 'not_integer', severity: 'error' };
     case 'number':
-      return parseDecimal(value) !== null ? null : { code: 'not_number', severity: 'error', ...fullWidth };
+      return parseDecimal(value) !== null ? null : { code: 'not_number', severity: 'error' };
     case 'date':
-      return isIsoDate(value) ? null : { code: 'not_date', severity: 'error', ...fullWidth };
+      return isIsoDate(value) ? null : { code: 'not_date', severity: 'error' };
     case 'time':
-      return isTime(value) ? null : { code: 'not_time', severity: 'error', ...fullWidth };
+      return isTime(value) ? null : { code: 'not_time', severity: 'error' };
     case 'latitude':
     case 'longitude': {
       const n = parseDecimal(value);
-      if (n === null) return { code: 'invalid_coordinate', severity: 'error', ...fullWidth };
+      if (n === null) return { code: 'invalid_coordinate', severity: 'error' };
       const inRange = column.type === 'latitude' ? isLatitude(n) : isLongitude(n);
       return inRange ? null : { code: 'coordinate_out_of_range', severity: 'error' };
     }
