@@ -237,6 +237,7 @@ test('files that are not CSVs give a report with ok=false, never a throw', async
     [Buffer.from([0xff, 0xfe, 0x41, 0x00]), 'utf16'],
     [Buffer.from('a,b\n1,\u0000\n'), 'binary_file'],
     [Buffer.alloc(0), 'empty_file'],
+    [Buffer.from([0xef, 0xbb, 0xbf]), 'empty_file'],
   ];
   for (const [bytes, code] of cases) {
     const report = await ingestCsv(pieces(bytes));

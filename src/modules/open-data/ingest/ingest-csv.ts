@@ -173,7 +173,8 @@ export async function ingestCsv(
     if (fatal) await iterator.return?.();
   }
 
-  if (!fatal && decoder.bytes === 0) fatal = { code: 'empty_file', message: messages.emptyFile() };
+  // Nothing at all, or nothing but a BOM: not even a header.
+  if (!fatal && !checker.hasHeader) fatal = { code: 'empty_file', message: messages.emptyFile() };
   if (fatal) issues.error(fatal.code, null, null, fatal.message);
   const columns = checker.columns();
   const [latColumn, lonColumn] = checker.coordinates();
@@ -320,6 +321,11 @@ class CsvChecker {
   constructor(options: CheckerOptions) {
     this.o = options;
     this.issues = options.issues;
+  }
+
+  /** The file had at least a header row. */
+  get hasHeader(): boolean {
+    return this.headerSeen;
   }
 
   private heading(row: number, column: number): string {
