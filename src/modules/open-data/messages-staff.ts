@@ -133,7 +133,8 @@ export const messages: Messages = {
     reportSummaryTitle: '概要',
     encoding_shift_jis: 'Shift_JIS（CP932）から UTF-8 に変換しました。',
     'encoding_utf-8': '文字コードは UTF-8 でした。そのまま使います。',
-    'encoding_utf-8-bom': '文字コードは UTF-8（BOM付き）でした。BOM を取り除いた UTF-8 で公開します。',
+    'encoding_utf-8-bom':
+      '文字コードは UTF-8（BOM付き）でした。そのまま UTF-8（BOM付き、Excel でも文字化けしない形）で公開します。',
     encodingOther: '文字コード: {encoding}',
     reportShape: '{rows}行（見出しの行を除く）、{columns}列',
     reportStandard: '標準データセット「{title}」の項目・型・必須の値・コードで確認しました。',
@@ -342,7 +343,7 @@ export const messages: Messages = {
     reportSummaryTitle: 'まとめ',
     encoding_shift_jis: 'Shift_JIS（CP932）から UTF-8 に かえました。',
     'encoding_utf-8': 'もじコードは UTF-8 でした。そのまま つかいます。',
-    'encoding_utf-8-bom': 'もじコードは UTF-8（BOM つき）でした。BOM を とって こうかい します。',
+    'encoding_utf-8-bom': 'もじコードは UTF-8（BOM つき）でした。そのまま こうかい します。',
     encodingOther: 'もじコード: {encoding}',
     reportShape: '{rows}ぎょう（みだしの ぎょうは のぞく）、{columns}れつ',
     reportStandard: 'ひょうじゅんの データセット「{title}」の きまりで たしかめました。',
@@ -550,7 +551,8 @@ export const messages: Messages = {
     reportSummaryTitle: 'Summary',
     encoding_shift_jis: 'Converted from Shift_JIS (CP932) to UTF-8.',
     'encoding_utf-8': 'The file was UTF-8 and is used as it is.',
-    'encoding_utf-8-bom': 'The file was UTF-8 with a BOM; it is published as UTF-8 without the BOM.',
+    'encoding_utf-8-bom':
+      'The file was UTF-8 with a BOM; it is published as it is (UTF-8 with a BOM, which Excel opens correctly).',
     encodingOther: 'Character encoding: {encoding}',
     reportShape: '{rows} rows (not counting the header), {columns} columns',
     reportStandard: 'Checked against the standard dataset “{title}”: columns, types, required values and codes.',

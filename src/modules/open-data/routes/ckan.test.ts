@@ -483,3 +483,32 @@ test('another city’s host sees none of this city’s catalogue, and this city�
   });
   assert.equal(write.status, 403);
 });
+
+test('a cell Excel would run as a formula: guarded in the downloaded CSV, kept as given in datastore_search', async () => {
+  const created = await call('package_create', {
+    body: { name: 'formula-cells', title: '数式のように見えるセル', owner_org: org },
+    auth: token,
+  });
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  const csv = Buffer.from('項目,値\n合計,=SUM(A1:A9)\n差,-5\n連絡先,@city\n', 'utf8');
+  const uploaded = await resourceCreate(
+    { package_id: 'formula-cells', name: '値の一覧' },
+    { filename: 'values.csv', data: csv },
+  );
+  assert.equal(uploaded.status, 200, JSON.stringify(uploaded.body));
+  const rows = await call('datastore_search', { query: { resource_id: uploaded.body.result.id } });
+  assert.deepEqual(
+    rows.body.result.records.map((r: Json) => r.値),
+    ['=SUM(A1:A9)', '-5', '@city'],
+  );
+  const download = await city.app.inject({
+    method: 'GET',
+    url: new URL(uploaded.body.result.url).pathname,
+    headers: { host: 'localhost' },
+  });
+  assert.equal(download.statusCode, 200);
+  const text = download.body.replace(/^\uFEFF/, '');
+  assert.match(text, /合計,'=SUM\(A1:A9\)/);
+  assert.match(text, /差,-5/);
+  assert.match(text, /連絡先,'@city/);
+});

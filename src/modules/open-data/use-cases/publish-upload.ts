@@ -8,11 +8,22 @@ import type { FileStorage } from '../../../platform/files/index.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { assertCanPublishFor, type OpenDataActor } from '../actor.ts';
 import { auditOpenData } from '../audit.ts';
-import { type IngestReport, ingestCsv } from '../ingest/index.ts';
+import { type IngestReport, ingestCsv, isFormulaLike } from '../ingest/index.ts';
 import type { Dataset } from '../model.ts';
 import { organizationTitles } from '../organizations.ts';
 import { findDataset } from '../queries.ts';
 import { checkFields, fieldsOf, writeDataset } from '../write-dataset.ts';
+
+/**
+ * The converted CSV carries a leading apostrophe on cells Excel would run as formulas (for Excel users);
+ * the datastore, JSON and GeoJSON keep the value as it was given.
+ */
+function unguarded(row: Record<string, string>): Record<string, string> {
+  for (const [key, value] of Object.entries(row)) {
+    if (value.startsWith("'") && isFormulaLike(value.slice(1))) row[key] = value.slice(1);
+  }
+  return row;
+}
 
 /** Tables up to this many rows are loaded for datastore queries; larger ones are downloads only. */
 export const datastoreRowLimit = 200_000;
@@ -96,7 +107,7 @@ export async function publishUpload(
                 resource_id: resourceId,
                 // _id as CKAN's datastore numbers rows: 1, 2, 3 … in file order (the header is not a row).
                 row_no: firstRowNo - 1 + i,
-                data: JSON.stringify(data),
+                data: JSON.stringify(unguarded(data)),
               })),
             )
             .execute();
