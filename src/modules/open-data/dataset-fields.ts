@@ -40,6 +40,7 @@ export interface DatasetValues {
 }
 
 // Control characters other than tab and newline never belong in metadata.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const namePattern = /^[a-z0-9_-]{2,100}$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;

@@ -398,7 +398,7 @@ test('package_search: Japanese words, fq by organisation and tag, facets counted
   assert.deepEqual(names, ['aed-ckan', 'hinanjo']);
   assert.equal(byTag.body.result.count, 2);
   assert.equal(byTag.body.result.facets.organization[org], 2);
-  assert.equal(byTag.body.result.facets.tags['防災'], 2);
+  assert.equal(byTag.body.result.facets.tags.防災, 2);
   assert.equal(byTag.body.result.facets.tags.AED, 1);
   const orgItems = byTag.body.result.search_facets.organization.items;
   assert.equal(orgItems[0].name, org);

@@ -100,7 +100,7 @@ function requireActor(c: ActionContext, action: string): OpenDataActor {
 function fqWithDepartmentCodes(fq: string): string {
   return fq.replace(
     /\b(organization|owner_org):("?)([a-z0-9_-]+)\2/g,
-    (_m, field: string, quote: string, name: string) => {
+    (_m, _field: string, quote: string, name: string) => {
       return `organization:${quote}${departmentCodeFromCkanName(name)}${quote}`;
     },
   );

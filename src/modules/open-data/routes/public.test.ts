@@ -372,7 +372,7 @@ test('rows as JSON and points as GeoJSON parse and carry every row', async () =>
   assert.match(json.headers['content-type'] as string, /^application\/json/);
   const rows = JSON.parse(json.body);
   assert.equal(rows.length, 2);
-  assert.equal(rows[0]['名称'], '川崎市役所本庁舎');
+  assert.equal(rows[0].名称, '川崎市役所本庁舎');
 
   const geo = await reader.get(`${base}.geojson`);
   assert.equal(geo.statusCode, 200);
@@ -381,7 +381,7 @@ test('rows as JSON and points as GeoJSON parse and carry every row', async () =>
   assert.equal(collection.type, 'FeatureCollection');
   assert.equal(collection.features.length, 2);
   assert.deepEqual(collection.features[0].geometry.coordinates, [139.7029, 35.5308]);
-  assert.equal(collection.features[0].properties['名称'], '川崎市役所本庁舎');
+  assert.equal(collection.features[0].properties.名称, '川崎市役所本庁舎');
 
   const noPoints = await reader.get(`/open-data/datasets/kosodate-shisetsu/resources/${ids.kosodateCsv}.geojson`);
   assert.equal(noPoints.statusCode, 404);

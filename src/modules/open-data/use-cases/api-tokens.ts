@@ -23,6 +23,7 @@ export async function createApiToken(
   input: { tenantId: string; actor: OpenDataActor; name: string },
 ): Promise<{ id: string; token: string }> {
   const name = input.name.normalize('NFC').trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (name === '' || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) {
     throw new AppError('validation_failed', undefined, {
       errors: [{ field: 'name', message: 'トークンの名前（用途）を100文字以内で入力してください。' }],

@@ -123,6 +123,7 @@ export async function uploadResource(
   const fileName =
     input.fileName
       .normalize('NFC')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
       .replace(/[\u0000-\u001f\u007f/\\]/g, '_')
       .slice(0, 200) || 'file';
   const kind = formatOf(fileName, input.format);
