@@ -154,7 +154,8 @@ ${
         datasetName: u.dataset.name,
         replace: u.replaces,
         from: u.id,
-        name: u.name,
+        // A name that was only the first file's name would stick to the fixed file: let the new file name it.
+        name: u.name === u.fileName ? undefined : u.name,
         description: u.description,
         headingKey: 'reuploadTitle',
       })
