@@ -1,5 +1,6 @@
 // Who changes the catalogue: a staff member signed in on a page, or the owner of an API token. Either way
 // the same facts decide: the roles that maintain public information, and the departments they publish for.
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.ts';
 
 export interface OpenDataActor {
@@ -26,4 +27,20 @@ export function assertCanPublishFor(actor: OpenDataActor, organization: string):
       `所属（${organization}）のデータセットを作成・更新する権限がありません。所属の担当者またはDX推進担当に依頼してください。`,
     );
   }
+}
+
+/**
+ * The signed-in staff member reading a public page, so they can preview their department's private or
+ * draft datasets before publishing them; undefined for everyone else (and before the second factor).
+ */
+export function staffViewer(request: FastifyRequest): OpenDataActor | undefined {
+  const session = request.session;
+  if (session?.kind !== 'staff' || !session.staff || session.mfaPending) return undefined;
+  return {
+    accountId: session.accountId,
+    roles: session.staff.roles,
+    departments: session.staff.departments,
+    ip: request.ip,
+    requestId: request.id,
+  };
 }

@@ -8,6 +8,7 @@ import { baseUrl, sendPage } from '../../../platform/http/respond.ts';
 import { registerMessages } from '../../../platform/i18n/i18n.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { pageContext } from '../../../platform/pages/server-pages.ts';
+import { staffViewer } from '../actor.ts';
 import { jsonLdScript, toDcatCatalog, toDcatDataset, toSchemaOrgDataset } from '../dcat/dcat.ts';
 import { webUrl } from '../dcat/vocabularies.ts';
 import { coordinate, rowsToGeoJson, rowsToJson } from '../geo/geojson.ts';
@@ -133,12 +134,28 @@ async function mapPoints(
   return { points, limited: false };
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A staff member is previewing a private or draft dataset: the answer must not be cached or shared. */
+    privatePreview?: boolean;
+  }
+}
+
 export async function publicRoutes(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
+  app.addHook('onSend', async (request, reply) => {
+    if (request.privatePreview) reply.header('cache-control', 'private, no-store');
+  });
+
   const dcatBase = (request: FastifyRequest) => ({ baseUrl: baseUrl(request), publisherName: request.tenant.name });
 
   /** A resource of the dataset named in the address (its name or id), as the public may see it. */
   async function resourceOf(request: FastifyRequest<{ Params: { name: string; id: string } }>) {
-    const found = await readResource(deps, { tenantId: request.tenant.id, resourceId: request.params.id });
+    const found = await readResource(deps, {
+      tenantId: request.tenant.id,
+      resourceId: request.params.id,
+      viewer: staffViewer(request),
+    });
+    if (found.dataset.private || found.dataset.state !== 'active') request.privatePreview = true;
     if (found.dataset.name !== request.params.name && found.dataset.id !== request.params.name) {
       throw new AppError('not_found', 'リソースが見つかりません。');
     }
@@ -202,7 +219,12 @@ export async function publicRoutes(app: FastifyInstance, deps: PlatformDeps): Pr
     '/open-data/datasets/:name',
     { schema: { ...page, params: datasetParams } },
     async (request, reply) => {
-      const dataset = await readDataset(deps, { tenantId: request.tenant.id, idOrName: request.params.name });
+      const dataset = await readDataset(deps, {
+        tenantId: request.tenant.id,
+        idOrName: request.params.name,
+        viewer: staffViewer(request),
+      });
+      if (dataset.private || dataset.state !== 'active') request.privatePreview = true;
       if (dataset.name !== request.params.name) {
         return reply.redirect(`/open-data/datasets/${encodeURIComponent(dataset.name)}`, 301);
       }
@@ -227,7 +249,12 @@ export async function publicRoutes(app: FastifyInstance, deps: PlatformDeps): Pr
     '/open-data/datasets/:name/history',
     { schema: { ...page, params: datasetParams } },
     async (request, reply) => {
-      const history = await listDatasetHistory(deps, { tenantId: request.tenant.id, idOrName: request.params.name });
+      const history = await listDatasetHistory(deps, {
+        tenantId: request.tenant.id,
+        idOrName: request.params.name,
+        viewer: staffViewer(request),
+      });
+      if (history.dataset.private || history.dataset.state !== 'active') request.privatePreview = true;
       return sendPage(reply, historyPage(pageContext(request), history));
     },
   );
@@ -242,6 +269,7 @@ export async function publicRoutes(app: FastifyInstance, deps: PlatformDeps): Pr
       const preview = tabular
         ? await searchDatastore(deps, {
             tenantId,
+            viewer: staffViewer(request),
             query: { resourceId: resource.id, limit: previewRows, offset: 0, includeTotal: resource.rowCount === null },
           })
         : undefined;
@@ -337,6 +365,7 @@ export async function publicRoutes(app: FastifyInstance, deps: PlatformDeps): Pr
         tenantId: request.tenant.id,
         datasetName: request.params.name,
         resourceId: resource.id,
+        viewer: staffViewer(request),
       });
       return reply.send(stream);
     },
