@@ -12,6 +12,11 @@ export { findResidentsByBirth, readResident } from './use-cases/find-residents-b
 export { type HouseholdMember, type ResidentHousehold, readHousehold } from './use-cases/read-household.ts';
 export { type ResidentSummary, searchResidents } from './use-cases/search-residents.ts';
 export { seedResidents } from './use-cases/seed-residents.ts';
+export {
+  type EligibilityHousehold,
+  type EligibilityMember,
+  streamHouseholds,
+} from './use-cases/stream-households.ts';
 
 export const residents: CityModule = {
   name: 'residents',
