@@ -4,6 +4,7 @@ import { applications } from './applications/index.ts';
 import { identity } from './identity/index.ts';
 import { integration } from './integration/index.ts';
 import { issuance } from './issuance/index.ts';
+import { messaging } from './messaging/index.ts';
 import { openData } from './open-data/index.ts';
 import { organisation } from './organisation/index.ts';
 import { payments } from './payments/index.ts';
@@ -23,5 +24,6 @@ export const modules: CityModule[] = [
   integration,
   publicComment,
   openData,
+  messaging,
   portal,
 ];

@@ -1,0 +1,57 @@
+// Messaging (C7): subscribers on LINE, e-mail, Web Push and the in-app inbox with their topics, ward,
+// language and age band; messages staff compose for a segment; delivery exactly once per recipient and
+// channel with a report. Owns the msg_* tables. (Pages, subscription and the LINE/Web Push adapters are
+// being built: issue 7.)
+import type { CityModule, PlatformDeps } from '../../platform/module.ts';
+import { sendBatch } from './delivery/send-batch.ts';
+import type { ChannelSenders } from './delivery/senders.ts';
+import { sendBatchQueue, sendUrgentQueue, startDelivery, startQueue } from './use-cases/start-delivery.ts';
+
+function senders(deps: PlatformDeps): ChannelSenders {
+  return {
+    email: async ({ to, subject, text, unsubscribeUrl }) => {
+      try {
+        await deps.mail.send({
+          to,
+          subject,
+          text: unsubscribeUrl ? `${text}\n\n配信の停止: ${unsubscribeUrl}` : text,
+          ...(unsubscribeUrl
+            ? {
+                headers: {
+                  'List-Unsubscribe': `<${unsubscribeUrl}>`,
+                  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+                },
+              }
+            : {}),
+        });
+        return { status: 'sent' };
+      } catch (error) {
+        return { status: 'failed', permanent: false, error: String((error as Error).message ?? error) };
+      }
+    },
+  };
+}
+
+const batchJob = {
+  async handler(data: unknown, _job: unknown, deps: PlatformDeps) {
+    const { tenantId, batchId } = data as { tenantId: string; batchId: string };
+    await sendBatch({ db: deps.db, senders: senders(deps) }, { tenantId, batchId });
+  },
+  // LINE and SMTP outages of an hour must not lose a message; each retry resends only what is pending.
+  retryLimit: 12,
+};
+
+export const messaging: CityModule = {
+  name: 'messaging',
+  migrations: new URL('./migrations/', import.meta.url),
+  jobs: {
+    [sendBatchQueue]: batchJob,
+    [sendUrgentQueue]: batchJob,
+    [startQueue]: {
+      async handler(data, _job, deps) {
+        const { tenantId, messageId } = data as { tenantId: string; messageId: string };
+        await startDelivery(deps, { tenantId, actor: { accountId: 'scheduler' }, messageId });
+      },
+    },
+  },
+};
