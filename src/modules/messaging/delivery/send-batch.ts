@@ -49,7 +49,7 @@ export async function sendBatch(
 ): Promise<{ status: 'sent' | 'failed' | 'skipped'; recipients: number }> {
   const loaded = await withTenant(deps.db, input.tenantId, async (trx) => {
     const batch = await trx.selectFrom('msg_batches').selectAll().where('id', '=', input.batchId).executeTakeFirst();
-    if (!batch || batch.status !== 'pending') return undefined;
+    if (batch?.status !== 'pending') return undefined;
     await trx.updateTable('msg_batches').set({ attempts: sql`attempts + 1` }).where('id', '=', batch.id).execute();
     const message = await trx
       .selectFrom('msg_messages')
