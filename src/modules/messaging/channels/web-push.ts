@@ -206,7 +206,8 @@ export async function sendWebPush(
     throw new AppError('validation_failed', 'プッシュ通知の Topic は英数字・-・_ の32文字までです。');
   }
   const sub = readSubscription(subscription);
-  const body = encryptWebPush(plaintext, unb64url(sub.keys.p256dh), unb64url(sub.keys.auth));
+  // A copy in a plain ArrayBuffer: what fetch takes as a body.
+  const body = new Uint8Array(encryptWebPush(plaintext, unb64url(sub.keys.p256dh), unb64url(sub.keys.auth)));
   const headers: Record<string, string> = {
     authorization: vapidAuthorization(sub.endpoint, options.vapid),
     ttl: String(options.ttl),
