@@ -3,12 +3,26 @@
 // channel with a report. Owns the msg_* tables. (Pages, subscription and the LINE/Web Push adapters are
 // being built: issue 7.)
 import type { CityModule, PlatformDeps } from '../../platform/module.ts';
+import { lineSenderFor } from './delivery/line-sender.ts';
 import { sendBatch } from './delivery/send-batch.ts';
 import type { ChannelSenders } from './delivery/senders.ts';
 import { sendBatchQueue, sendUrgentQueue, startDelivery, startQueue } from './use-cases/start-delivery.ts';
 
+// One set of senders per process: the LINE client paces its requests to LINE's rate limits across all jobs.
+const built = new WeakMap<PlatformDeps, ChannelSenders>();
+
 function senders(deps: PlatformDeps): ChannelSenders {
+  const found = built.get(deps);
+  if (found) return found;
+  const made = buildSenders(deps);
+  built.set(deps, made);
+  return made;
+}
+
+function buildSenders(deps: PlatformDeps): ChannelSenders {
+  const line = deps.config.line;
   return {
+    ...(line ? { line: lineSenderFor({ baseUrl: line.apiBaseUrl, channelAccessToken: line.channelAccessToken }) } : {}),
     email: async ({ to, subject, text, unsubscribeUrl }) => {
       try {
         await deps.mail.send({

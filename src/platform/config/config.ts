@@ -42,6 +42,8 @@ export interface Config {
   webhooks: { timeoutMs: number; maxAttempts: number; retryBaseSeconds: number };
   /** The city's public origin (https://…), printed in QR codes of issued documents. Unset: localhost. */
   publicUrl: string | undefined;
+  /** LINE Messaging API channel (LINE_CHANNEL_ACCESS_TOKEN, LINE_CHANNEL_SECRET; LINE_API_BASE_URL for a stand-in). */
+  line: { apiBaseUrl: string; channelAccessToken: string; channelSecret: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_BYTES', 10_485_760, 1024, 1_073_741_824),
     pretty: env.LOG_PRETTY ? env.LOG_PRETTY === '1' : Boolean(process.stdout.isTTY),
     smtpUrl: smtpUrl(env),
+    line: lineConfig(env),
     mailFrom: env.MAIL_FROM || 'デジタル市役所 <no-reply@cityhall.example>',
     networkZones: env.NETWORK_ZONES ?? '',
     signInLimitPerIp: integer(env, 'RATE_LIMIT_SIGN_IN_PER_IP', 30, 1, 10_000_000),
@@ -127,6 +130,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       revocationUrl: env.JPKI_REVOCATION_URL || undefined,
     },
   };
+}
+
+function lineConfig(env: NodeJS.ProcessEnv): Config['line'] {
+  const token = env.LINE_CHANNEL_ACCESS_TOKEN || undefined;
+  const secret = env.LINE_CHANNEL_SECRET || undefined;
+  if (!token && !secret) return undefined;
+  if (!token || !secret) {
+    throw new ConfigError(
+      'LINE を使うときは LINE_CHANNEL_ACCESS_TOKEN と LINE_CHANNEL_SECRET の両方を指定してください。',
+    );
+  }
+  const apiBaseUrl = env.LINE_API_BASE_URL || 'https://api.line.me';
+  if (!/^https?:\/\/[^\s]+$/.test(apiBaseUrl)) {
+    throw new ConfigError('環境変数 LINE_API_BASE_URL は https://… の形で指定してください。');
+  }
+  return { apiBaseUrl, channelAccessToken: token, channelSecret: secret };
 }
 
 function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {

@@ -6,7 +6,7 @@ import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import { auditMessaging, type MessagingActor } from '../audit.ts';
 import { parseSegment, type SegmentInput } from '../delivery/segment.ts';
 
-/** The strictest text limit of the channels: a LINE text message holds 5,000 characters. */
+/** The strictest text limit of the channels: a LINE text message holds 5,000 characters, counted in UTF-16 units as LINE counts them. */
 export const bodyLimit = 5000;
 export const titleLimit = 100;
 
@@ -32,10 +32,10 @@ function text(
 ) {
   const v = (value ?? '').normalize('NFC').trim();
   if (required && v === '') errors.push({ field, message: `${label}を入力してください。` });
-  else if ([...v].length > limit) {
+  else if (v.length > limit) {
     errors.push({
       field,
-      message: `${label}は${limit.toLocaleString('ja-JP')}文字以内にしてください（LINE の上限）。いま${[...v].length.toLocaleString('ja-JP')}文字です。`,
+      message: `${label}は${limit.toLocaleString('ja-JP')}文字以内にしてください（LINE の上限）。いま${v.length.toLocaleString('ja-JP')}文字です（絵文字は2文字に数えます）。`,
     });
   } else if (controlCharacters.test(v)) errors.push({ field, message: `${label}に使えない制御文字が含まれています。` });
   return v;
@@ -51,6 +51,19 @@ export async function createMessage(
   const bodyJa = text(f.bodyJa, 'bodyJa', '本文（日本語）', bodyLimit, true, errors);
   const bodyEasy = text(f.bodyEasy, 'bodyEasy', '本文（やさしい日本語）', bodyLimit, false, errors);
   const bodyEn = text(f.bodyEn, 'bodyEn', '本文（英語）', bodyLimit, false, errors);
+  // What LINE receives is the title, a blank line and the body: all of it within LINE's 5,000 (UTF-16 units).
+  for (const [field, body] of [
+    ['bodyJa', bodyJa],
+    ['bodyEasy', bodyEasy],
+    ['bodyEn', bodyEn],
+  ] as const) {
+    if (body && body.length <= bodyLimit && title.length + 2 + body.length > bodyLimit) {
+      errors.push({
+        field,
+        message: `件名と本文を合わせて${bodyLimit.toLocaleString('ja-JP')}文字以内にしてください（LINE の上限）。`,
+      });
+    }
+  }
   const segment = parseSegment(f.segment ?? {});
   errors.push(...segment.errors);
   if (errors.length > 0) throw new AppError('validation_failed', undefined, { errors });
