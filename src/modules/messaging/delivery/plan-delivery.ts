@@ -11,31 +11,35 @@ export async function planDelivery(
   trx: Kysely<any>,
   input: { tenantId: string; messageId: string; segment: Segment; year: number },
 ): Promise<{ deliveries: number; batchIds: string[] }> {
-  const inserted = await sql`insert into msg_deliveries (tenant_id, message_id, subscriber_id, channel)
-    select s.tenant_id, ${input.messageId}::uuid, s.id, s.channel from msg_subscribers s
-    where ${segmentCondition(input.segment, input.year)}
-    on conflict do nothing`.execute(trx);
-  const batches = await sql<{ id: string }>`
-    with numbered as (
-      select d.subscriber_id, d.channel, s.language,
-        (row_number() over (partition by d.channel, s.language order by d.subscriber_id) - 1)
-          / (case d.channel when 'line' then ${sql.lit(batchSizes.line)} when 'webpush' then ${sql.lit(batchSizes.webpush)}
+  // One statement: pick the segment, number each subscriber within its channel and language, and name its
+  // batch by (message, channel, language, number) — so deliveries and batches agree without an UPDATE.
+  const result = await sql<{ id: string; recipients: number }>`
+    with picked as (
+      select s.id as subscriber_id, s.channel, s.language,
+        (row_number() over (partition by s.channel, s.language order by s.id) - 1)
+          / (case s.channel when 'line' then ${sql.lit(batchSizes.line)} when 'webpush' then ${sql.lit(batchSizes.webpush)}
                when 'email' then ${sql.lit(batchSizes.email)} else ${sql.lit(batchSizes.inbox)} end) as n
-      from msg_deliveries d join msg_subscribers s on s.tenant_id = d.tenant_id and s.id = d.subscriber_id
-      where d.message_id = ${input.messageId}::uuid and d.batch_id is null
-    ), groups as materialized (
-      select channel, language, n, gen_random_uuid() as id, gen_random_uuid() as retry_key, count(*)::int as recipients
-      from numbered group by channel, language, n
-    ), created as (
-      insert into msg_batches (tenant_id, id, message_id, channel, language, retry_key, recipients)
-      select ${input.tenantId}, id, ${input.messageId}::uuid, channel, language, retry_key, recipients from groups
-      returning id
-    ), assigned as (
-      update msg_deliveries d set batch_id = g.id
-      from numbered x join groups g using (channel, language, n)
-      where d.tenant_id = ${input.tenantId} and d.message_id = ${input.messageId}::uuid and d.subscriber_id = x.subscriber_id
-      returning d.subscriber_id
+      from msg_subscribers s
+      where ${segmentCondition(input.segment, input.year)}
+    ), named as (
+      select subscriber_id, channel, language,
+        md5(${input.messageId} || '/' || channel || '/' || language || '/' || n)::uuid as batch_id
+      from picked
+    ), deliveries as (
+      insert into msg_deliveries (tenant_id, message_id, subscriber_id, channel, batch_id)
+      select ${input.tenantId}, ${input.messageId}::uuid, subscriber_id, channel, batch_id from named
+      on conflict do nothing
+      returning batch_id
+    ), counted as (
+      select batch_id, count(*)::int as recipients from deliveries group by batch_id
     )
-    select id from created order by id`.execute(trx);
-  return { deliveries: Number(inserted.numAffectedRows ?? 0), batchIds: batches.rows.map((r) => r.id) };
+    insert into msg_batches (tenant_id, id, message_id, channel, language, retry_key, recipients)
+    select ${input.tenantId}, c.batch_id, ${input.messageId}::uuid, n.channel, n.language, gen_random_uuid(), c.recipients
+    from counted c join (select distinct batch_id, channel, language from named) n using (batch_id)
+    on conflict do nothing
+    returning id, recipients`.execute(trx);
+  return {
+    deliveries: result.rows.reduce((sum, r) => sum + r.recipients, 0),
+    batchIds: result.rows.map((r) => r.id).sort(),
+  };
 }
