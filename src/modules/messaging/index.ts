@@ -6,6 +6,7 @@ import type { CityModule, PlatformDeps } from '../../platform/module.ts';
 import { lineSenderFor } from './delivery/line-sender.ts';
 import { sendBatch } from './delivery/send-batch.ts';
 import type { ChannelSenders } from './delivery/senders.ts';
+import { lineWebhookRoutes } from './routes/line-webhook.ts';
 import { sendBatchQueue, sendUrgentQueue, startDelivery, startQueue } from './use-cases/start-delivery.ts';
 
 // One set of senders per process: the LINE client paces its requests to LINE's rate limits across all jobs.
@@ -58,6 +59,9 @@ const batchJob = {
 export const messaging: CityModule = {
   name: 'messaging',
   migrations: new URL('./migrations/', import.meta.url),
+  async routes(app, deps) {
+    await lineWebhookRoutes(app, deps);
+  },
   jobs: {
     [sendBatchQueue]: batchJob,
     [sendUrgentQueue]: batchJob,

@@ -1,0 +1,62 @@
+// What the city's LINE account hears: a follow makes a subscriber, an unfollow (the user blocked the
+// account) stops every message to them, and a text that is a live one-time code links that LINE user to
+// the resident who asked for the code. Each event is handled once, however often LINE redelivers it.
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { withTenant } from '../../../platform/db/tenant.ts';
+import type { LineWebhookEvent } from '../channels/line-webhook.ts';
+import { linkCodeHash, linkCodePattern } from './issue-line-link-code.ts';
+
+export type LineEventOutcome = 'subscribed' | 'blocked' | 'linked' | 'code_invalid' | 'ignored' | 'repeated';
+
+export async function handleLineEvents(
+  deps: { db: Kysely<any> },
+  input: { tenantId: string; events: LineWebhookEvent[] },
+): Promise<LineEventOutcome[]> {
+  const outcomes: LineEventOutcome[] = [];
+  for (const event of input.events) {
+    outcomes.push(
+      await withTenant(deps.db, input.tenantId, async (trx): Promise<LineEventOutcome> => {
+        const fresh = await trx
+          .insertInto('msg_webhook_events')
+          .values({ tenant_id: input.tenantId, webhook_event_id: event.webhookEventId })
+          .onConflict((oc) => oc.doNothing())
+          .returning('webhook_event_id')
+          .executeTakeFirst();
+        if (!fresh) return 'repeated';
+        const upsert = (accountId: string | null) =>
+          sql`insert into msg_subscribers (tenant_id, channel, address, account_id, status)
+            values (${input.tenantId}, 'line', ${event.userId}, ${accountId}::uuid, 'active')
+            on conflict (tenant_id, channel, address) do update set status = 'active', updated_at = now(),
+              account_id = coalesce(excluded.account_id, msg_subscribers.account_id)`.execute(trx);
+        if (event.type === 'follow') {
+          await upsert(null);
+          return 'subscribed';
+        }
+        if (event.type === 'unfollow') {
+          await trx
+            .updateTable('msg_subscribers')
+            .set({ status: 'blocked', updated_at: new Date() })
+            .where('channel', '=', 'line')
+            .where('address', '=', event.userId)
+            .execute();
+          return 'blocked';
+        }
+        const text = event.text.normalize('NFKC').trim().toUpperCase();
+        if (!linkCodePattern.test(text)) return 'ignored';
+        const code = await trx
+          .updateTable('msg_link_codes')
+          .set({ used_at: new Date(), used_by: event.userId })
+          .where('code_hash', '=', linkCodeHash(text))
+          .where('used_at', 'is', null)
+          .where('expires_at', '>', new Date())
+          .returning('account_id')
+          .executeTakeFirst();
+        if (!code) return 'code_invalid';
+        await upsert(code.account_id as string);
+        return 'linked';
+      }),
+    );
+  }
+  return outcomes;
+}
