@@ -21,10 +21,14 @@ const internet = '203.0.113.50';
 const secrets = new Map<string, Buffer>();
 const lastStep = new Map<string, number>();
 
-/** The next TOTP step this staff member may use: never one already used, never outside the ±1 window. */
+/**
+ * The next TOTP step this staff member may use: never one already used, never outside the ±1 window. Never
+ * the previous step either: a slow sign-in (argon2 on a loaded machine) can cross into the next step, and
+ * then only the current one and later are still inside the window.
+ */
 async function nextStep(email: string): Promise<number> {
   for (;;) {
-    const step = Math.max((lastStep.get(email) ?? -Infinity) + 1, totpStep() - 1);
+    const step = Math.max((lastStep.get(email) ?? -Infinity) + 1, totpStep());
     if (step <= totpStep() + 1) {
       lastStep.set(email, step);
       return step;
