@@ -9,7 +9,7 @@ import pg from 'pg';
 import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { staffSignIn } from '../../../../test/helpers/staff.ts';
-import { issueFormToken } from './form-token.ts';
+import { issueFormToken } from '../../../platform/forms/form-token.ts';
 
 let city: TestCityHall;
 let owner: Kysely<any>;

@@ -2,13 +2,13 @@
 // receipt, and the published result as HTML, PDF, CSV and JSON. No account is needed for any of them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import { checkFormToken, issueFormToken } from '../../../platform/forms/form-token.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
 import { encodeCsvUtf8Bom } from '../../../platform/ja/csv.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { pageContext } from '../../../platform/pages/server-pages.ts';
-import { checkFormToken, issueFormToken } from '../form-token.ts';
 import { consultationPage, type FormState, k, listPage, receivedPage, resultPage } from '../pages/public.ts';
 import { loadConsultation, loadDocumentFile } from '../queries.ts';
 import { reportCountsCsv, reportOpinionsCsv } from '../report/render-csv.ts';
@@ -88,7 +88,7 @@ export async function publicRoutes(app: FastifyInstance, deps: PlatformDeps): Pr
           tenantId: request.tenant.id,
           consultationNumber: number,
           ...values,
-          idempotencyKey: check.token.nonce,
+          idempotencyKey: check.nonce,
           sender: request.ip,
         });
         return seeOther(

@@ -2,13 +2,13 @@
 // support button. No account is needed for any of them; they work with no JavaScript (forms post and
 // redirect with 303, a form that fails re-renders with 400 and a linked error summary).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { checkFormToken, issueFormToken } from '../../../../platform/forms/form-token.ts';
 import { readCookie, setCookie } from '../../../../platform/http/cookies.ts';
 import { AppError } from '../../../../platform/http/errors.ts';
 import { seeOther, sendPage } from '../../../../platform/http/respond.ts';
 import { t } from '../../../../platform/i18n/i18n.ts';
 import type { PlatformDeps } from '../../../../platform/module.ts';
 import { pageContext } from '../../../../platform/pages/server-pages.ts';
-import { checkFormToken, issueFormToken } from '../form-token.ts';
 import { isRequestStatus, type RequestSort } from '../model.ts';
 import {
   type FormState,

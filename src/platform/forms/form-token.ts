@@ -1,11 +1,11 @@
-// Spam resistance without a puzzle, as on the public comment form: the request form carries a signed token
-// with the time it was shown and a random id. A script that posts without loading the form, or within
-// seconds of loading it, is asked to send again; the random id is the request's idempotency key, so a
-// double click or a resent form stores one request. (The same idea as public-comment/form-token.ts; both
-// belong in platform/forms once a third form needs it.)
+// Spam resistance without a puzzle, for forms anyone may send without an account (an opinion on a public
+// comment, a data request): the form carries a signed token with the time it was shown and a random id. A
+// script that posts without loading the form, or within seconds of loading it, is asked to send again; the
+// random id is the idempotency key of what the form creates, so a double click or a resent form stores it
+// once. Nothing here asks a person to see, hear or solve anything.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Faster than any person types what data they want and why; slower than a script. */
+/** Faster than any person reads a page and writes in its form; slower than a script. */
 export const minimumFillMs = 3000;
 /** A form left open over a weekend still works. */
 export const maximumAgeMs = 7 * 24 * 3600 * 1000;
