@@ -66,3 +66,42 @@ export async function appendAuditBatch(trx: Kysely<any>, entries: AuditEntry[]):
 export async function recordAudit(deps: { db: Kysely<any>; pool: pg.Pool }, entry: AuditEntry): Promise<void> {
   await readWithTenant(deps.pool, entry.tenantId, deps.db.insertInto('audit_log').values(auditValues(entry)));
 }
+
+/** A staff member making a change, as the use cases receive them from a page or an API token. */
+export interface StaffActor {
+  accountId: string;
+  ip?: string;
+  requestId?: string;
+}
+
+/**
+ * The allowed change a staff member made, written in the use case's own transaction so the entry commits
+ * or rolls back with the change. (The access decision itself is recorded by the policy point.)
+ */
+export async function appendStaffChange(
+  trx: Kysely<any>,
+  input: { tenantId: string; actor: StaffActor },
+  what: {
+    action: string;
+    resourceType: string;
+    resourceId: string;
+    department: string | null;
+    dataClass: DataClass;
+    details?: object | undefined;
+  },
+): Promise<void> {
+  await appendAudit(trx, {
+    tenantId: input.tenantId,
+    actor: input.actor.accountId,
+    actorKind: 'staff',
+    action: what.action,
+    resourceType: what.resourceType,
+    resourceId: what.resourceId,
+    department: what.department,
+    dataClass: what.dataClass,
+    decision: 'allow',
+    ip: input.actor.ip ?? null,
+    requestId: input.actor.requestId ?? null,
+    details: { ...(what.details ?? {}) },
+  });
+}

@@ -2,13 +2,9 @@
 // or rolls back with the change. The answer and the moderation are public data; the e-mail is never copied
 // into the audit details.
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
+import { appendStaffChange, type StaffActor } from '../../../platform/audit/audit.ts';
 
-export interface StaffActor {
-  accountId: string;
-  ip?: string;
-  requestId?: string;
-}
+export type { StaffActor };
 
 /** The DX office (総務企画局デジタル化施策推進室) answers data requests for the whole city. */
 export const answeringDepartment = 'somu-kikaku.digital';
@@ -18,18 +14,12 @@ export async function auditRequestChange(
   input: { tenantId: string; actor: StaffActor },
   what: { action: string; requestId: string; details: object },
 ): Promise<void> {
-  await appendAudit(trx, {
-    tenantId: input.tenantId,
-    actor: input.actor.accountId,
-    actorKind: 'staff',
+  await appendStaffChange(trx, input, {
     action: what.action,
     resourceType: 'open_data_request',
     resourceId: what.requestId,
     department: answeringDepartment,
     dataClass: 'public',
-    decision: 'allow',
-    ip: input.actor.ip ?? null,
-    requestId: input.actor.requestId ?? null,
-    details: { ...what.details },
+    details: what.details,
   });
 }
