@@ -2,6 +2,7 @@
 // group_show / _list, tag_list, package_search, status_show), built from the catalogue's own objects.
 // Every key CKAN 2.10 / 2.11 returns is present with CKAN's JSON type; fields we have no data for keep
 // CKAN's empty default. Which field means what, and why: docs/ckan-compatibility.md.
+
 import { createHash } from 'node:crypto';
 import {
   type Dataset,
@@ -11,6 +12,7 @@ import {
   type OrganizationRef,
   type Resource,
 } from '../model.ts';
+import { absolute, downloadPath } from '../urls.ts';
 
 export interface CkanTag {
   id: string;
@@ -168,7 +170,7 @@ function linkUrl(url: string): string {
 }
 
 export function resourceDownloadUrl(baseUrl: string, d: Pick<Dataset, 'name'>, r: Pick<Resource, 'id'>): string {
-  return `${baseUrl.replace(/\/+$/, '')}/open-data/datasets/${encodeURIComponent(d.name)}/resources/${r.id}/download`;
+  return absolute(baseUrl, downloadPath(d.name, r.id));
 }
 
 export function toResourceDict(r: Resource, d: Pick<Dataset, 'id' | 'name'>, ctx: DictContext): CkanResource {

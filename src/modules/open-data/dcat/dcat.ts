@@ -1,7 +1,9 @@
 // The catalogue as linked data: W3C DCAT 3 JSON-LD with the choices DCAT-AP makes (EU frequency and file type
 // tables, IANA media types, SPDX checksums), and schema.org Dataset for search engines' dataset search.
 // Pure functions of the model (model.ts); the routes decide who may see which dataset.
+
 import { type Dataset, licenses, type Resource } from '../model.ts';
+import { absolute, datasetPath, downloadPath } from '../urls.ts';
 import {
   fileTypeUri,
   frequencyUri,
@@ -42,7 +44,7 @@ export const dcatContext = {
 
 /** Where a dataset's page is; also its identifier in the linked data. */
 export function datasetUrl(base: Pick<DcatBase, 'baseUrl'>, dataset: Pick<Dataset, 'name'>): string {
-  return `${trimSlash(base.baseUrl)}/open-data/datasets/${encodeURIComponent(dataset.name)}`;
+  return absolute(base.baseUrl, datasetPath(dataset.name));
 }
 
 /** Where an uploaded resource is downloaded from. */
@@ -51,7 +53,7 @@ export function resourceDownloadUrl(
   dataset: Pick<Dataset, 'name'>,
   resource: Pick<Resource, 'id'>,
 ): string {
-  return `${datasetUrl(base, dataset)}/resources/${encodeURIComponent(resource.id)}/download`;
+  return absolute(base.baseUrl, downloadPath(dataset.name, resource.id));
 }
 
 /** The address a resource is got from: the download route for uploads, the stored web address for links. */

@@ -102,7 +102,9 @@ export function shortText(text: string, max = 120): string {
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
-export const datasetPath = (name: string) => `/open-data/datasets/${encodeURIComponent(name)}`;
+import { datasetPath } from '../urls.ts';
+
+export { datasetPath };
 
 /** The search page's address for one filter value (tags and groups on the dataset page link here). */
 export function filterUrl(field: SearchFacetField, value: string): string {

@@ -9,6 +9,8 @@ import { html, type SafeHtml } from '../../../platform/pages/html.ts';
 import { csrfInput, type PageContext, renderPage } from '../../../platform/pages/layout.ts';
 import { k } from '../messages-staff.ts';
 import { type Dataset, frequencies, type GroupRef, type Resource, uploadFormats } from '../model.ts';
+/** Where the public sees a dataset (the public pages' address). */
+import { datasetPath as publicDatasetPath } from '../urls.ts';
 import type { CatalogueStats } from '../use-cases/catalogue-stats.ts';
 import {
   area,
@@ -28,9 +30,7 @@ import {
 } from './staff-form.ts';
 
 export type { StaffFormState } from './staff-form.ts';
-
-/** Where the public sees a dataset (the public pages' address). */
-export const publicDatasetPath = (name: string) => `/open-data/datasets/${encodeURIComponent(name)}`;
+export { publicDatasetPath };
 export const staffDatasetPath = (name: string) => `/staff/open-data/datasets/${encodeURIComponent(name)}`;
 
 /** The largest CSV the upload form accepts (streamed to disk, then checked in bounded memory). */

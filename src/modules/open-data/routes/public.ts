@@ -1,6 +1,7 @@
 // Public pages and files of the open data catalogue: the search page, a dataset, its history, a resource
 // with its preview and map, downloads (counted once per GET), rows as JSON and GeoJSON, and the DCAT JSON-LD
 // of the catalogue and of each dataset. No account is needed; private, draft and deleted datasets answer 404.
+
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/errors.ts';
@@ -26,6 +27,7 @@ import {
 import { datasetPage, historyPage, resourcePage } from '../pages/public-dataset.ts';
 import { SearchQueryError } from '../search/errors.ts';
 import { parseFilterQuery } from '../search/fq.ts';
+import { datasetPath } from '../urls.ts';
 import { catalogueStats } from '../use-cases/catalogue-stats.ts';
 import { downloadResource } from '../use-cases/download-resource.ts';
 import { listDatasetHistory } from '../use-cases/list-dataset-history.ts';
@@ -226,7 +228,7 @@ export async function publicRoutes(app: FastifyInstance, deps: PlatformDeps): Pr
       });
       if (dataset.private || dataset.state !== 'active') request.privatePreview = true;
       if (dataset.name !== request.params.name) {
-        return reply.redirect(`/open-data/datasets/${encodeURIComponent(dataset.name)}`, 301);
+        return reply.redirect(datasetPath(dataset.name), 301);
       }
       const script = jsonLdScript(toSchemaOrgDataset(dataset, dcatBase(request)));
       return sendPage(reply, datasetPage(pageContext(request), { dataset, jsonLdScript: script }));
