@@ -6,7 +6,7 @@
 // second next to LINE's limit.
 import { sql } from 'kysely';
 import { lineRateLimits } from '../src/modules/messaging/channels/line.ts';
-import { lineSenderFor } from '../src/modules/messaging/delivery/line-sender.ts';
+import { lineSenderFor } from '../src/modules/messaging/delivery/channel-senders.ts';
 import { RetryLater, sendBatch } from '../src/modules/messaging/delivery/send-batch.ts';
 import { createMessage } from '../src/modules/messaging/use-cases/create-message.ts';
 import { startDelivery } from '../src/modules/messaging/use-cases/start-delivery.ts';

@@ -3,7 +3,8 @@
 // channel with a report. Owns the msg_* tables. (Pages, subscription and the LINE/Web Push adapters are
 // being built: issue 7.)
 import type { CityModule, PlatformDeps } from '../../platform/module.ts';
-import { lineSenderFor } from './delivery/line-sender.ts';
+import { createEmailChannel } from './channels/email.ts';
+import { emailSender, lineSenderFor } from './delivery/channel-senders.ts';
 import { sendBatch } from './delivery/send-batch.ts';
 import type { ChannelSenders } from './delivery/senders.ts';
 import { lineWebhookRoutes } from './routes/line-webhook.ts';
@@ -24,26 +25,7 @@ function buildSenders(deps: PlatformDeps): ChannelSenders {
   const line = deps.config.line;
   return {
     ...(line ? { line: lineSenderFor({ baseUrl: line.apiBaseUrl, channelAccessToken: line.channelAccessToken }) } : {}),
-    email: async ({ to, subject, text, unsubscribeUrl }) => {
-      try {
-        await deps.mail.send({
-          to,
-          subject,
-          text: unsubscribeUrl ? `${text}\n\n配信の停止: ${unsubscribeUrl}` : text,
-          ...(unsubscribeUrl
-            ? {
-                headers: {
-                  'List-Unsubscribe': `<${unsubscribeUrl}>`,
-                  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-                },
-              }
-            : {}),
-        });
-        return { status: 'sent' };
-      } catch (error) {
-        return { status: 'failed', permanent: false, error: String((error as Error).message ?? error) };
-      }
-    },
+    email: emailSender(createEmailChannel(deps.mail)),
   };
 }
 

@@ -6,10 +6,12 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import { createEmailChannel } from '../channels/email.ts';
 import { audienceSize } from '../use-cases/audience-size.ts';
 import { createMessage } from '../use-cases/create-message.ts';
 import { deliveryReport } from '../use-cases/delivery-report.ts';
 import { startDelivery } from '../use-cases/start-delivery.ts';
+import { emailSender } from './channel-senders.ts';
 import { RetryLater, sendBatch } from './send-batch.ts';
 import type { ChannelSenders, SendOutcome } from './senders.ts';
 
@@ -174,4 +176,41 @@ test('a permanent LINE failure ends in the report as failed, not retried for eve
   );
   const report = await deliveryReport(city.city.deps, { tenantId, messageId: id });
   assert.deepEqual(report.byChannel, { line: { failed: 77 } });
+});
+
+test('e-mail goes out with one-click unsubscribe; without an unsubscribe address it is refused, never sent bare', async () => {
+  await addSubscribers([
+    { channel: 'email', n: 3, topics: ['shisei'], ward: '141330', language: 'ja', birthYear: 1970 },
+  ]);
+  const sent: { to: string; headers?: Record<string, string> }[] = [];
+  const email = emailSender(createEmailChannel({ send: async (m) => void sent.push(m) }));
+  const send = async (unsubscribeUrl?: (id: string) => string) => {
+    const { id } = await createMessage(city.city.deps, {
+      tenantId,
+      actor,
+      fields: {
+        title: '市政だより',
+        bodyJa: '今月の市政だよりです。',
+        segment: { topics: ['shisei'], channels: ['email'] },
+      },
+    });
+    await startDelivery(city.city.deps, { tenantId, actor, messageId: id });
+    const batches = await withTenant(city.city.deps.db, tenantId, (trx) =>
+      trx.selectFrom('msg_batches').select('id').where('message_id', '=', id).execute(),
+    );
+    for (const b of batches) {
+      await sendBatch(
+        { db: city.city.deps.db, senders: { email }, ...(unsubscribeUrl ? { unsubscribeUrl } : {}) },
+        { tenantId, batchId: b.id },
+      );
+    }
+    return deliveryReport(city.city.deps, { tenantId, messageId: id });
+  };
+  const refused = await send();
+  assert.deepEqual(refused.byChannel, { email: { failed: 3 } });
+  assert.equal(sent.length, 0);
+  const delivered = await send((subscriber) => `https://city.example/messages/stop/${subscriber}`);
+  assert.deepEqual(delivered.byChannel, { email: { sent: 3 } });
+  assert.equal(sent.length, 3);
+  assert.ok(sent.every((m) => m.headers?.['List-Unsubscribe-Post'] === 'List-Unsubscribe=One-Click'));
 });

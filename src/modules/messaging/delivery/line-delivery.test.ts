@@ -10,7 +10,7 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import { createMessage } from '../use-cases/create-message.ts';
 import { deliveryReport } from '../use-cases/delivery-report.ts';
 import { startDelivery } from '../use-cases/start-delivery.ts';
-import { lineSenderFor } from './line-sender.ts';
+import { lineSenderFor } from './channel-senders.ts';
 import { RetryLater, sendBatch } from './send-batch.ts';
 
 let city: TestCityHall;

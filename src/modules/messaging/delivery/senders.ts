@@ -1,3 +1,5 @@
+import type { ChannelResult } from '../channels/types.ts';
+
 // What the delivery worker needs from each channel. The adapters in channels/ speak the real protocols
 // (LINE Messaging API, SMTP, Web Push); tests may give stand-ins that speak the same protocols.
 
@@ -18,4 +20,20 @@ export interface ChannelSenders {
     payload: string;
     urgent: boolean;
   }) => Promise<SendOutcome>;
+}
+
+/** A channel adapter's answer as the queue reads it: retryable failures come back later, others end. */
+export function toOutcome(result: ChannelResult): SendOutcome {
+  if (result.status === 'sent' || result.status === 'duplicate') return { status: result.status };
+  if (result.status === 'blocked' || result.status === 'gone') return { status: result.status };
+  return {
+    status: 'failed',
+    permanent: result.retryable !== true,
+    error: `${result.httpStatus ?? ''} ${result.error ?? ''}`.trim(),
+  };
+}
+
+/** A limit or address refused before sending: no retry can fix it. */
+export function refused(error: unknown): SendOutcome {
+  return { status: 'failed', permanent: true, error: String((error as Error).message ?? error) };
 }

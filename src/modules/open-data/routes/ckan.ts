@@ -30,6 +30,7 @@ import {
   ckanSuccess,
   helpUrl,
   notADictMessage,
+  ok,
   unknownActionMessage,
   usePostMessage,
 } from '../ckan/envelope.ts';
@@ -82,8 +83,6 @@ class CkanFailureError extends Error {
     this.detail = detail;
   }
 }
-
-const okResult = <T>(value: T): CkanResult<T> => ({ ok: true, value });
 
 /** Unwraps a parse result or stops the action with its CKAN failure. */
 function take<T>(result: CkanResult<T>): T {
@@ -188,13 +187,13 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
     dataset = await readDataset(deps, { tenantId: c.tenantId, idOrName: dataset.id, viewer: actor }).catch(
       () => dataset,
     );
-    return okResult(dict(c, dataset));
+    return ok(dict(c, dataset));
   }
 
   const actions: Record<string, { write?: boolean; run: Action }> = {
     status_show: {
       run: async (c) =>
-        okResult(
+        ok(
           toStatusDict({
             title: `${c.request.tenant.name} オープンデータカタログ`,
             description: `${c.request.tenant.name}が公開するオープンデータ`,
@@ -209,11 +208,11 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
           tenantId: c.tenantId,
           query: { sort: 'name asc', rows: p.limit ?? 100_000, start: p.offset, facetFields: [], facetLimit: 0 },
         });
-        return okResult(found.datasets.map((d) => d.name));
+        return ok(found.datasets.map((d) => d.name));
       },
     },
     package_show: {
-      run: async (c) => okResult(await show(c, take(parseIdParam(c.input, 'package_show')))),
+      run: async (c) => ok(await show(c, take(parseIdParam(c.input, 'package_show')))),
     },
     package_search: {
       run: async (c) => {
@@ -245,7 +244,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
               })),
           ]),
         );
-        return okResult(
+        return ok(
           toPackageSearchResult(
             { count: found.count, datasets: found.datasets, sort: p.sort, facets, fl: p.fl },
             { baseUrl: c.base },
@@ -261,7 +260,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
           resourceId: id,
           viewer: c.actor,
         });
-        return okResult(toResourceDict(resource, dataset, { baseUrl: c.base }));
+        return ok(toResourceDict(resource, dataset, { baseUrl: c.base }));
       },
     },
     organization_list: {
@@ -281,7 +280,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
               : o.title;
         orgs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (p.sort.direction === 'asc' ? 1 : -1));
         const page = orgs.slice(p.offset, p.limit === null ? undefined : p.offset + p.limit);
-        return okResult(
+        return ok(
           p.allFields
             ? page.map((o) =>
                 toOrganizationDict(
@@ -307,7 +306,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
               })
             ).datasets.map((d) => dict(c, d))
           : undefined;
-        return okResult(
+        return ok(
           toOrganizationDict(
             { name: org.name, title: org.title, created: org.createdAt },
             { packageCount: org.packageCount, ...(packages ? { packages } : {}) },
@@ -328,7 +327,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
           p.sort.field === 'package_count' ? g.packageCount : p.sort.field === 'name' ? g.name : g.title;
         groups.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (p.sort.direction === 'asc' ? 1 : -1));
         const page = groups.slice(p.offset, p.limit === null ? undefined : p.offset + p.limit);
-        return okResult(
+        return ok(
           p.allFields
             ? page.map((g) =>
                 toGroupDict(
@@ -354,7 +353,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
               })
             ).datasets.map((d) => dict(c, d))
           : undefined;
-        return okResult(
+        return ok(
           toGroupDict(
             { ...group, created: group.createdAt },
             { packageCount: group.packageCount, ...(packages ? { packages } : {}) },
@@ -367,7 +366,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
         const p = take(parseTagListParams(c.input));
         if (p.vocabularyId) throw new CkanFailureError('not_found', 'Could not find vocabulary');
         const tags = await listTags(deps, { tenantId: c.tenantId, query: p.query || undefined });
-        return okResult(p.allFields ? tags.map((t) => toTagDict(t.name)) : tags.map((t) => t.name));
+        return ok(p.allFields ? tags.map((t) => toTagDict(t.name)) : tags.map((t) => t.name));
       },
     },
     datastore_search: {
@@ -403,7 +402,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
             includeTotal: params.includeTotal,
           },
         });
-        return okResult(
+        return ok(
           toDatastoreResult({
             params,
             query,
@@ -423,7 +422,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
         const actor = requireActor(c, 'package_delete');
         const id = take(parseIdParam(c.input, 'package_delete'));
         await deleteDataset(deps, { tenantId: c.tenantId, actor, idOrName: id });
-        return okResult(null);
+        return ok(null);
       },
     },
     resource_create: {
@@ -444,7 +443,7 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
             format: fields.format,
           });
           const resource = dataset.resources.find((r) => r.id === resourceId);
-          return okResult(resource ? toResourceDict(resource, dataset, { baseUrl: c.base }) : null);
+          return ok(resource ? toResourceDict(resource, dataset, { baseUrl: c.base }) : null);
         }
         const checked = await uploadResource(deps, {
           tenantId: c.tenantId,
@@ -471,12 +470,12 @@ export async function ckanRoutes(app: FastifyInstance, deps: PlatformDeps): Prom
           uploadId: checked.uploadId,
         });
         const resource = dataset.resources.find((r) => r.id === resourceId);
-        return okResult(resource ? toResourceDict(resource, dataset, { baseUrl: c.base }) : null);
+        return ok(resource ? toResourceDict(resource, dataset, { baseUrl: c.base }) : null);
       },
     },
     help_show: {
       run: async (c) =>
-        okResult(
+        ok(
           `CKAN Action API v3 互換の ${String(c.input.name ?? '')}。詳しくは ${c.base}/api/docs と CKAN の API ドキュメントを参照してください。`,
         ),
     },
