@@ -8,6 +8,7 @@ const known = {
   sagamihara: { lgCode: '141500', name: '相模原市', nameEn: 'Sagamihara' },
 } as const;
 
+/** Adds the cities, each answering at `<id>.localhost` (insert before the app's first request to a city). */
 export async function addTenants(ownerDb: Kysely<any>, ...ids: (keyof typeof known)[]): Promise<void> {
-  for (const id of ids) await ensureTenant(ownerDb, { id, ...known[id] });
+  for (const id of ids) await ensureTenant(ownerDb, { id, ...known[id], hostnames: [`${id}.localhost`] });
 }

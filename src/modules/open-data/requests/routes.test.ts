@@ -2,6 +2,7 @@
 // (with every kind of bad, fast, trapped and repeated send), supporting once per person, the API with its
 // Idempotency-Key, staff answering and linking a dataset (refused for one that is missing, a draft or
 // private), moderation, and another city seeing none of it.
+
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -9,6 +10,7 @@ import pg from 'pg';
 import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { staffSignIn } from '../../../../test/helpers/staff.ts';
+import { addTenants } from '../../../../test/helpers/tenants.ts';
 import { issueFormToken } from '../../../platform/forms/form-token.ts';
 
 let city: TestCityHall;
@@ -66,16 +68,7 @@ before(async () => {
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: city.database.ownerUrl, max: 2 }) }),
   });
   // A second city, added before the first request so the tenant directory reads it on its first load.
-  await owner
-    .insertInto('tenants')
-    .values({
-      id: 'yokohama',
-      lg_code: '141003',
-      name_ja: '横浜市',
-      name_en: 'Yokohama',
-      hostnames: ['yokohama.localhost'],
-    })
-    .execute();
+  await addTenants(owner, 'yokohama');
   await addDataset('test-aed-locations');
   await addDataset('test-draft-data', { state: 'draft' });
   await addDataset('test-deleted-data', { state: 'deleted' });

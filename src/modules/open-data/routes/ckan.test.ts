@@ -1,12 +1,14 @@
 // The CKAN Action API as a CKAN client meets it over HTTP: the envelope, the field names and JSON types of
 // every action, CKAN's errors and statuses, writes with a staff API token (uploads checked before anything
 // is published), datastore_search, and another city's host seeing none of it.
+
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
+import { addTenants } from '../../../../test/helpers/tenants.ts';
 import { createApiToken } from '../use-cases/api-tokens.ts';
 
 let city: TestCityHall;
@@ -145,17 +147,7 @@ before(async () => {
   owner = new Kysely({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: city.database.ownerUrl, max: 2 }) }),
   });
-  await owner
-    .insertInto('tenants')
-    .values({
-      id: 'yokohama',
-      lg_code: '141003',
-      name_ja: '横浜市',
-      name_en: 'Yokohama',
-      hostnames: ['yokohama.localhost'],
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await addTenants(owner, 'yokohama');
   await owner.insertInto('od_groups').values({ tenant_id: tenantId, name: 'bousai', title: '防災' }).execute();
   const account = async (email: string) =>
     (await owner.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id as string;

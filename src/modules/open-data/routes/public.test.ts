@@ -2,6 +2,7 @@
 // dataset's page with its JSON-LD, history, a resource's preview and map, downloads that are the exact
 // bytes and counted once per GET, rows as JSON and GeoJSON, DCAT. Private and deleted datasets never show,
 // hostile text is escaped, and another city sees none of it.
+
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -11,6 +12,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
+import { addTenants } from '../../../../test/helpers/tenants.ts';
 import type { OpenDataActor } from '../actor.ts';
 import type { DatasetFields } from '../dataset-fields.ts';
 import { addLinkResource } from '../use-cases/add-link-resource.ts';
@@ -80,17 +82,7 @@ before(async () => {
   owner = new Kysely({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: city.database.ownerUrl, max: 2 }) }),
   });
-  await owner
-    .insertInto('tenants')
-    .values({
-      id: 'yokohama',
-      lg_code: '141003',
-      name_ja: '横浜市',
-      name_en: 'Yokohama',
-      hostnames: ['yokohama.localhost'],
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await addTenants(owner, 'yokohama');
   await owner.insertInto('od_groups').values({ tenant_id: tenantId, name: 'bousai', title: '防災' }).execute();
   const deps = city.city.deps;
 

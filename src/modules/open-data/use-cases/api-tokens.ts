@@ -99,15 +99,19 @@ export async function authenticateApiToken(
 ): Promise<OpenDataActor | undefined> {
   const token = input.token.trim();
   if (!/^odt_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const row = await withTenant(deps.db, input.tenantId, (trx) =>
-    trx
-      .updateTable('od_api_tokens')
-      .set({ last_used_at: sql`now()` })
-      .where('token_hash', '=', hashOf(token))
-      .where('revoked_at', 'is', null)
-      .returning('account_id')
-      .executeTakeFirst(),
-  );
+  // One round trip; the last use is written at most once a minute per token, not on every API call.
+  const row = await withTenant(deps.db, input.tenantId, async (trx) => {
+    const found = await sql<{ account_id: string }>`
+      with t as (
+        select id, account_id, last_used_at from od_api_tokens
+        where token_hash = ${hashOf(token)} and revoked_at is null
+      ), touched as (
+        update od_api_tokens set last_used_at = now()
+        where id in (select id from t where last_used_at is null or last_used_at < now() - interval '1 minute')
+      )
+      select account_id from t`.execute(trx);
+    return found.rows[0];
+  });
   if (!row) return undefined;
   const profile = await readStaffProfile(deps, { tenantId: input.tenantId, accountId: row.account_id });
   if (!profile) return undefined;

@@ -1,6 +1,7 @@
 // The whole life of a consultation over HTTP, as staff and residents meet it: draft → documents → open →
 // opinions from the web form, the API and paper → period over → analysis → publication refused while
 // anything is unfinished or personal → published result in HTML, CSV, JSON and PDF that agree.
+
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -8,6 +9,7 @@ import pg from 'pg';
 import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { staffSignIn } from '../../../../test/helpers/staff.ts';
+import { addTenants } from '../../../../test/helpers/tenants.ts';
 import { issueFormToken } from '../../../platform/forms/form-token.ts';
 import { japanToday } from '../model.ts';
 
@@ -36,16 +38,7 @@ before(async () => {
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: city.database.ownerUrl, max: 2 }) }),
   });
   // A second city, added before the first request so the tenant directory reads it on its first load.
-  await owner
-    .insertInto('tenants')
-    .values({
-      id: 'yokohama',
-      lg_code: '141003',
-      name_ja: '横浜市',
-      name_en: 'Yokohama',
-      hostnames: ['yokohama.localhost'],
-    })
-    .execute();
+  await addTenants(owner, 'yokohama');
   planner = await staffSignIn(city.app, 'planner@kawasaki.example');
 });
 

@@ -1,8 +1,10 @@
 // Whole-population reads: every resident exactly once, grouped in their households, in pages, with the
 // facts rules need and nothing of another city.
+
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
+import { addTenants } from '../../../../test/helpers/tenants.ts';
 import { streamHouseholds } from './stream-households.ts';
 
 let city: TestCityHall;
@@ -45,17 +47,7 @@ test('pages of households carry every resident once, with ages, relationships, w
 });
 
 test('another city’s run reads none of this register', async () => {
-  await city.city.deps.ownerDb
-    .insertInto('tenants')
-    .values({
-      id: 'yokohama',
-      lg_code: '141003',
-      name_ja: '横浜市',
-      name_en: 'Yokohama',
-      hostnames: ['yokohama.localhost'],
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await addTenants(city.city.deps.ownerDb, 'yokohama');
   let count = 0;
   for await (const page of streamHouseholds(city.city.deps, { tenantId: 'yokohama' })) count += page.length;
   assert.equal(count, 0);

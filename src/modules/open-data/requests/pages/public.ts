@@ -1,5 +1,6 @@
 // The public pages of data requests, all plain HTML that works with no JavaScript: the list (filter and
 // order through a GET form), the form to ask for a dataset, and one request with its support button.
+
 import type { Lang } from '../../../../platform/i18n/i18n.ts';
 import { t, th } from '../../../../platform/i18n/i18n.ts';
 import { button } from '../../../../platform/pages/components/button/button.ts';
@@ -10,6 +11,7 @@ import { textInput } from '../../../../platform/pages/components/text-input/text
 import { textarea } from '../../../../platform/pages/components/textarea/textarea.ts';
 import { html, type SafeHtml } from '../../../../platform/pages/html.ts';
 import { csrfInput, type PageContext, renderPage } from '../../../../platform/pages/layout.ts';
+import { datasetPath } from '../../urls.ts';
 import {
   acceptsSupport,
   descriptionLimit,
@@ -85,7 +87,7 @@ function shorten(text: string, max: number): string {
 }
 
 export function datasetLink(ctx: PageContext, dataset: { name: string; title: string }): SafeHtml {
-  return html`<a href="/open-data/datasets/${encodeURIComponent(dataset.name)}" data-dataset="${dataset.name}">${th(ctx.lang, k('datasetLink'), { title: dataset.title })}</a>`;
+  return html`<a href="${datasetPath(dataset.name)}" data-dataset="${dataset.name}">${th(ctx.lang, k('datasetLink'), { title: dataset.title })}</a>`;
 }
 
 const crumbs = (ctx: PageContext) => [

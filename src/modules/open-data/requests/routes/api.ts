@@ -1,10 +1,12 @@
 // The JSON API of data requests: the list, one request, and asking for a dataset (no account; a retried
 // request with the same Idempotency-Key, or the same text from the same sender within minutes, answers with
 // the first request's number). The requester's e-mail is never in a response. Errors are problem+json.
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problemResponse } from '../../../../platform/http/errors.ts';
 import { baseUrl } from '../../../../platform/http/respond.ts';
 import type { PlatformDeps } from '../../../../platform/module.ts';
+import { datasetPath } from '../../urls.ts';
 import {
   descriptionLimit,
   isRequestStatus,
@@ -56,7 +58,7 @@ function view(request: FastifyRequest, r: PublicDataRequest) {
       ? {
           name: r.dataset.name,
           title: r.dataset.title,
-          href: `${base}/open-data/datasets/${encodeURIComponent(r.dataset.name)}`,
+          href: `${base}${datasetPath(r.dataset.name)}`,
         }
       : null,
     createdAt: r.createdAt.toISOString(),
