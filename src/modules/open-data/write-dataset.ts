@@ -122,3 +122,37 @@ export function fieldsOf(d: Dataset): DatasetFields {
     groups: d.groups.map((g) => g.name),
   };
 }
+
+/**
+ * After a resource is added, replaced or removed: the dataset's metadata is unchanged (no need to check it
+ * again), but its search text includes the resource names and its history records the change.
+ */
+export function recordResourceChange(
+  trx: Kysely<any>,
+  input: { tenantId: string; dataset: Dataset; actor: string; action: string; titles: OrganizationTitles },
+): Promise<Dataset> {
+  const d = input.dataset;
+  const values: DatasetValues = {
+    name: d.name,
+    title: d.title,
+    notes: d.notes,
+    organization: d.organization.name,
+    licenseId: d.licenseId,
+    frequency: d.frequency,
+    spatial: d.spatial,
+    temporalStart: d.temporalStart,
+    temporalEnd: d.temporalEnd,
+    contactName: d.contactName,
+    contactEmail: d.contactEmail,
+    standard: d.standard,
+    private: d.private,
+    tags: d.tags,
+    groups: d.groups.map((g) => g.name),
+  };
+  return writeDataset(
+    trx,
+    { tenantId: input.tenantId, id: d.id, actor: input.actor, action: input.action, titles: input.titles },
+    values,
+    d.groups.map((g) => g.id),
+  );
+}

@@ -8,7 +8,7 @@ import { auditOpenData } from '../audit.ts';
 import type { Dataset } from '../model.ts';
 import { organizationTitles } from '../organizations.ts';
 import { findDataset } from '../queries.ts';
-import { checkFields, fieldsOf, writeDataset } from '../write-dataset.ts';
+import { recordResourceChange } from '../write-dataset.ts';
 
 export async function addLinkResource(
   deps: { db: Kysely<any> },
@@ -56,13 +56,13 @@ export async function addLinkResource(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const { value, groupIds } = await checkFields(trx, fieldsOf(dataset), titles);
-    const updated = await writeDataset(
-      trx,
-      { tenantId: input.tenantId, id: dataset.id, actor: input.actor.accountId, action: 'resource', titles },
-      value,
-      groupIds,
-    );
+    const updated = await recordResourceChange(trx, {
+      tenantId: input.tenantId,
+      dataset,
+      actor: input.actor.accountId,
+      action: 'resource',
+      titles,
+    });
     await auditOpenData(trx, input, {
       action: 'open_data.resource.linked',
       resourceType: 'resource',

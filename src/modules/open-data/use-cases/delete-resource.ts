@@ -6,7 +6,7 @@ import { assertCanPublishFor, type OpenDataActor } from '../actor.ts';
 import { auditOpenData } from '../audit.ts';
 import { organizationTitles } from '../organizations.ts';
 import { findDataset, isUuid } from '../queries.ts';
-import { checkFields, fieldsOf, writeDataset } from '../write-dataset.ts';
+import { recordResourceChange } from '../write-dataset.ts';
 
 export async function deleteResource(
   deps: { db: Kysely<any> },
@@ -25,13 +25,13 @@ export async function deleteResource(
     if (!dataset) throw new AppError('not_found', 'リソースが見つかりません。');
     assertCanPublishFor(input.actor, dataset.organization.name);
     await trx.deleteFrom('od_resources').where('id', '=', input.resourceId).execute();
-    const { value, groupIds } = await checkFields(trx, fieldsOf(dataset), titles);
-    await writeDataset(
-      trx,
-      { tenantId: input.tenantId, id: dataset.id, actor: input.actor.accountId, action: 'resource_delete', titles },
-      value,
-      groupIds,
-    );
+    await recordResourceChange(trx, {
+      tenantId: input.tenantId,
+      dataset,
+      actor: input.actor.accountId,
+      action: 'resource_delete',
+      titles,
+    });
     await auditOpenData(trx, input, {
       action: 'open_data.resource.deleted',
       resourceType: 'resource',

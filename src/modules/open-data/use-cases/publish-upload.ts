@@ -12,7 +12,7 @@ import { type IngestReport, ingestCsv, isFormulaLike } from '../ingest/index.ts'
 import type { Dataset } from '../model.ts';
 import { organizationTitles } from '../organizations.ts';
 import { findDataset } from '../queries.ts';
-import { checkFields, fieldsOf, writeDataset } from '../write-dataset.ts';
+import { recordResourceChange } from '../write-dataset.ts';
 
 /**
  * The converted CSV carries a leading apostrophe on cells Excel would run as formulas (for Excel users);
@@ -116,13 +116,13 @@ export async function publishUpload(
     }
     await trx.updateTable('od_uploads').set({ published_at: new Date() }).where('id', '=', upload.id).execute();
     // The dataset's search text now includes the resource's name, and its history records the change.
-    const { value, groupIds } = await checkFields(trx, fieldsOf(dataset), titles);
-    const updated = await writeDataset(
-      trx,
-      { tenantId: input.tenantId, id: dataset.id, actor: input.actor.accountId, action: 'resource', titles },
-      value,
-      groupIds,
-    );
+    const updated = await recordResourceChange(trx, {
+      tenantId: input.tenantId,
+      dataset,
+      actor: input.actor.accountId,
+      action: 'resource',
+      titles,
+    });
     await auditOpenData(trx, input, {
       action: 'open_data.resource.published',
       resourceType: 'resource',
