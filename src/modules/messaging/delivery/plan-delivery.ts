@@ -4,12 +4,18 @@
 import { type Kysely, sql } from 'kysely';
 import { type Segment, segmentCondition } from './segment.ts';
 
+/** A personal notice goes to its recipients' active channels that carry personal notices. */
+function personalCondition(messageId: string) {
+  return sql<boolean>`(s.status = 'active' and s.personal and s.account_id in (
+    select a.account_id from msg_message_accounts a where a.message_id = ${messageId}::uuid))`;
+}
+
 /** Recipients per batch: LINE's multicast limit; the others are sized for one job's work. */
 export const batchSizes = { line: 500, webpush: 100, email: 50, inbox: 1000 } as const;
 
 export async function planDelivery(
   trx: Kysely<any>,
-  input: { tenantId: string; messageId: string; segment: Segment; year: number },
+  input: { tenantId: string; messageId: string; segment: Segment; year: number; personal?: boolean },
 ): Promise<{ deliveries: number; batchIds: string[] }> {
   // One statement: pick the segment, number each subscriber within its channel and language, and name its
   // batch by (message, channel, language, number) — so deliveries and batches agree without an UPDATE.
@@ -20,7 +26,7 @@ export async function planDelivery(
           / (case s.channel when 'line' then ${sql.lit(batchSizes.line)} when 'webpush' then ${sql.lit(batchSizes.webpush)}
                when 'email' then ${sql.lit(batchSizes.email)} else ${sql.lit(batchSizes.inbox)} end) as n
       from msg_subscribers s
-      where ${segmentCondition(input.segment, input.year)}
+      where ${input.personal ? personalCondition(input.messageId) : segmentCondition(input.segment, input.year)}
     ), named as (
       select subscriber_id, channel, language,
         md5(${input.messageId} || '/' || channel || '/' || language || '/' || n)::uuid as batch_id

@@ -76,6 +76,23 @@ export async function sendBatch(
 
   if (recipients.length > 0 && batch.channel === 'inbox') {
     await withTenant(deps.db, input.tenantId, async (trx) => {
+      // A personal notice carries each person's own note (why it concerns them) under the common text.
+      const notes = new Map<string, string>();
+      if (message.kind === 'personal') {
+        const rows = await trx
+          .selectFrom('msg_message_accounts')
+          .select(['account_id', 'note'])
+          .where('message_id', '=', message.id)
+          .where(
+            'account_id',
+            'in',
+            recipients.map((r) => r.address),
+          )
+          .where('note', 'is not', null)
+          .execute();
+        for (const row of rows) notes.set(row.account_id, row.note);
+      }
+      const body = text.slice(message.title.length + 2);
       await trx
         .insertInto('msg_inbox')
         .values(
@@ -84,7 +101,7 @@ export async function sendBatch(
             account_id: r.address,
             message_id: message.id,
             title: message.title,
-            body: text.slice(message.title.length + 2),
+            body: notes.has(r.address) ? `${notes.get(r.address)}\n\n${body}` : body,
           })),
         )
         .onConflict((oc) => oc.doNothing())

@@ -55,6 +55,7 @@ export async function startDelivery(
       messageId: message.id,
       segment: message.segment as Segment,
       year: japanYear(),
+      personal: message.kind === 'personal',
     });
     await trx
       .updateTable('msg_messages')
