@@ -1,6 +1,7 @@
 // The one place modules are registered: their migrations run, routes mount and jobs start in this order.
 import type { CityModule } from '../platform/module.ts';
 import { applications } from './applications/index.ts';
+import { eligibility } from './eligibility/index.ts';
 import { identity } from './identity/index.ts';
 import { integration } from './integration/index.ts';
 import { issuance } from './issuance/index.ts';
@@ -25,5 +26,6 @@ export const modules: CityModule[] = [
   publicComment,
   openData,
   messaging,
+  eligibility,
   portal,
 ];

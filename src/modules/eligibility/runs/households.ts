@@ -1,0 +1,16 @@
+// The register's households as the rules read them (the residents module gives ids, dates and codes only).
+import type { EligibilityHousehold } from '../../residents/index.ts';
+import type { Household } from '../rules/index.ts';
+
+/**
+ * The same shape by design (ids as strings, dates as YYYY-MM-DD, the register's codes); only the literal types
+ * differ, so no copy is made of 1.55 million members.
+ */
+export function toHousehold(h: EligibilityHousehold): Household {
+  return h as unknown as Household;
+}
+
+/** Today in Japan, YYYY-MM-DD: rules decide by the Japanese calendar day. */
+export function japanToday(now = new Date()): string {
+  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
