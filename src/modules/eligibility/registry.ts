@@ -11,7 +11,9 @@ const all = [...catalogue, ...proposed];
 
 export function findRule(id: string, version?: number): Rule | undefined {
   const versions = versionsOf(id);
-  return version === undefined ? versions.find((r) => catalogue.includes(r)) : versions.find((r) => r.version === version);
+  return version === undefined
+    ? versions.find((r) => catalogue.includes(r))
+    : versions.find((r) => r.version === version);
 }
 
 export function versionsOf(id: string): Rule[] {

@@ -65,10 +65,12 @@ export function copyIntoStage(client: pg.PoolClient) {
 /** Few rows (an event's households): a plain insert. */
 export async function insertIntoStage(client: pg.PoolClient, rows: FoundRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await client.query(
-    'insert into elig_stage select * from unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[])',
-    [rows.map((r) => r.ruleId), rows.map((r) => r.version), rows.map((r) => r.personId), rows.map((r) => r.householdId)],
-  );
+  await client.query('insert into elig_stage select * from unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[])', [
+    rows.map((r) => r.ruleId),
+    rows.map((r) => r.version),
+    rows.map((r) => r.personId),
+    rows.map((r) => r.householdId),
+  ]);
 }
 
 /**
@@ -88,7 +90,9 @@ export async function mergeStage(
   },
 ): Promise<MergeResult> {
   if (!tenantPattern.test(input.tenantId)) throw new Error(`invalid tenant id: ${JSON.stringify(input.tenantId)}`);
-  await client.query(`begin; select set_config('app.tenant_id', '${input.tenantId}', true); set local work_mem = '256MB'`);
+  await client.query(
+    `begin; select set_config('app.tenant_id', '${input.tenantId}', true); set local work_mem = '256MB'`,
+  );
   try {
     const eligible = Number((await client.query('select count(*) as n from elig_stage')).rows[0].n);
     await client.query(

@@ -40,7 +40,12 @@ async function aged65On(on: string): Promise<string[]> {
 
 test('a run finds exactly the register’s people aged 65 for 介護保険, and the first run is the baseline', async () => {
   const deps = city.city.deps;
-  const first = await runPopulation(deps, { tenantId: 'kawasaki', on: '2026-04-01', triggeredBy: 'test', pageSize: 97 });
+  const first = await runPopulation(deps, {
+    tenantId: 'kawasaki',
+    on: '2026-04-01',
+    triggeredBy: 'test',
+    pageSize: 97,
+  });
   assert.ok(first.residents >= 3000, `${first.residents} residents`);
   assert.ok(first.rules >= 25);
   assert.equal(first.newlyEligible, 0, 'the first run tells nobody: they are the baseline');

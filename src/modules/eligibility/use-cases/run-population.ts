@@ -21,7 +21,13 @@ export interface RunSummary extends MergeResult {
 
 export async function startRun(
   trx: Kysely<any>,
-  input: { tenantId: string; kind: 'population' | 'event' | 'preview'; on: string; rules: readonly Rule[]; triggeredBy: string },
+  input: {
+    tenantId: string;
+    kind: 'population' | 'event' | 'preview';
+    on: string;
+    rules: readonly Rule[];
+    triggeredBy: string;
+  },
 ): Promise<string> {
   const row = await trx
     .insertInto('elig_runs')
@@ -53,7 +59,11 @@ export async function failRun(db: Kysely<any>, tenantId: string, runId: string, 
   await withTenant(db, tenantId, (trx) =>
     trx
       .updateTable('elig_runs')
-      .set({ status: 'failed', error: String((error as Error).message ?? error).slice(0, 500), finished_at: new Date() })
+      .set({
+        status: 'failed',
+        error: String((error as Error).message ?? error).slice(0, 500),
+        finished_at: new Date(),
+      })
       .where('id', '=', runId)
       .execute(),
   ).catch(() => undefined);
@@ -89,7 +99,9 @@ export async function runPopulation(
         households++;
         residents += h.members.length;
         const found = evaluateHousehold(toHousehold(h), day, rules, { eligibleOnly: true });
-        await copy.write(found.map((e) => ({ ruleId: e.ruleId, version: e.version, personId: e.personId, householdId: h.id })));
+        await copy.write(
+          found.map((e) => ({ ruleId: e.ruleId, version: e.version, personId: e.personId, householdId: h.id })),
+        );
       }
     }
     await copy.end();
