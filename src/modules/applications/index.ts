@@ -12,6 +12,7 @@ import { staffCaseRoutes } from './routes/staff.ts';
 import { onDocumentIssued, onPaymentConfirmed, onPaymentRefunded } from './use-cases/react-to-events.ts';
 
 export type { Application, Channel, Status } from './model.ts';
+export { applicantsAmong } from './use-cases/applicants-among.ts';
 export { onlineApplicationRate } from './use-cases/online-application-rate.ts';
 export { submitApplication } from './use-cases/submit-application.ts';
 

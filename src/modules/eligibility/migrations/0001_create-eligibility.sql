@@ -71,6 +71,8 @@ CREATE TABLE elig_outreach (
   -- staff: an approval on the rule's page; event: told at once under a standing approval.
   kind text NOT NULL CHECK (kind IN ('staff', 'event')),
   people integer NOT NULL,
+  -- People with no account linked to the register (nor an adult of their household with one): a letter.
+  by_post integer NOT NULL DEFAULT 0,
   approved_by text NOT NULL,
   approved_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, id)

@@ -1,5 +1,6 @@
 // The register's households as the rules read them (the residents module gives ids, dates and codes only).
-import type { EligibilityHousehold } from '../../residents/index.ts';
+import type { Kysely } from 'kysely';
+import { type EligibilityHousehold, streamHouseholds } from '../../residents/index.ts';
 import type { Household } from '../rules/index.ts';
 
 /**
@@ -13,4 +14,22 @@ export function toHousehold(h: EligibilityHousehold): Household {
 /** Today in Japan, YYYY-MM-DD: rules decide by the Japanese calendar day. */
 export function japanToday(now = new Date()): string {
   return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Households by id, as a run reads them (one short read each: an event concerns one or a few households). */
+export async function loadHouseholds(
+  deps: { db: Kysely<any> },
+  tenantId: string,
+  householdIds: Iterable<string>,
+): Promise<Map<string, EligibilityHousehold>> {
+  const found = new Map<string, EligibilityHousehold>();
+  for (const id of new Set(householdIds)) {
+    if (!/^\d{1,18}$/.test(id)) continue;
+    const pages = streamHouseholds(deps, { tenantId, pageSize: 1, afterId: String(BigInt(id) - 1n) });
+    const first = await pages.next();
+    await pages.return(undefined);
+    const household = first.done ? undefined : first.value[0];
+    if (household?.id === id) found.set(id, household);
+  }
+  return found;
 }

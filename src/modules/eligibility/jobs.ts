@@ -1,0 +1,62 @@
+// The eligibility module's background work: whole-population runs (started by staff, by the CLI or by an
+// operator's nightly timer), telling the people of an approved outreach, and the reaction to life events.
+import type { PlatformDeps } from '../../platform/module.ts';
+import { japanToday } from './runs/households.ts';
+import { runForHouseholds } from './use-cases/run-for-households.ts';
+import { runPopulation } from './use-cases/run-population.ts';
+import { tellWaiting } from './use-cases/tell-waiting.ts';
+
+export const populationRunQueue = 'eligibility.population-run';
+export const tellQueue = 'eligibility.tell';
+
+export interface PopulationRunJob {
+  tenantId: string;
+  /** YYYY-MM-DD; today in Japan when left out. */
+  on?: string;
+  triggeredBy: string;
+}
+
+export interface TellJob {
+  tenantId: string;
+  ruleId: string;
+  approvedBy: string;
+}
+
+/** Where links in notices point: the public address, or the local server. */
+export function originOf(deps: Pick<PlatformDeps, 'config'>): string {
+  return deps.config.publicUrl ?? `http://localhost:${deps.config.port || 3000}`;
+}
+
+export async function populationRunJob(data: PopulationRunJob, deps: PlatformDeps): Promise<void> {
+  const on = data.on ?? japanToday();
+  await runPopulation(deps, { tenantId: data.tenantId, on, triggeredBy: data.triggeredBy });
+  // People who crossed a threshold (a birthday) under a rule with a standing approval are told now.
+  await tellWaiting(deps, { tenantId: data.tenantId, on, origin: originOf(deps), approvedBy: 'system', kind: 'event' });
+}
+
+export async function tellJob(data: TellJob, deps: PlatformDeps): Promise<void> {
+  await tellWaiting(deps, {
+    tenantId: data.tenantId,
+    on: japanToday(),
+    origin: originOf(deps),
+    approvedBy: data.approvedBy,
+    kind: 'staff',
+    ruleId: data.ruleId,
+  });
+}
+
+/** `residents.life_event`: a birth, move-in, pregnancy notification or certificate (data as the residents module writes it). */
+export async function lifeEventHandler(
+  event: { tenantId: string; id: string; data: Record<string, unknown> },
+  deps: PlatformDeps,
+): Promise<void> {
+  const householdId = event.data.householdId;
+  if (typeof householdId !== 'string') return;
+  await runForHouseholds(deps, {
+    tenantId: event.tenantId,
+    householdIds: [householdId],
+    on: japanToday(),
+    origin: originOf(deps),
+    triggeredBy: `event:${event.data.kind ?? 'life_event'}:${event.id}`,
+  });
+}
