@@ -21,6 +21,8 @@ export async function startTestCityHall(
     demoResidents?: number;
     /** Also create the demo open data catalogue (a few seconds: every file goes through the real checks). */
     demoCatalogue?: boolean;
+    /** Also make the demo's eligibility runs and standing approvals (tests of runs start from none). */
+    demoEligibility?: boolean;
     env?: Record<string, string>;
   } = {},
 ): Promise<TestCityHall> {
@@ -40,7 +42,7 @@ export async function startTestCityHall(
     log,
     demo: options.demo ?? true,
     demoResidents: options.demoResidents ?? 200,
-    demoSkip: options.demoCatalogue ? [] : ['open-data'],
+    demoSkip: [...(options.demoCatalogue ? [] : ['open-data']), ...(options.demoEligibility ? [] : ['eligibility'])],
     listen: options.listen ?? false,
   });
   await city.ready;

@@ -3,6 +3,7 @@
 // results stored per person, rule and version; staff compare a changed rule before it is used, approve
 // telling the newly eligible, and see who then applied. Owns the elig_* tables.
 import type { CityModule } from '../../platform/module.ts';
+import { seedEligibilityDemo } from './demo.ts';
 import {
   lifeEventHandler,
   type PopulationRunJob,
@@ -33,4 +34,5 @@ export const eligibility: CityModule = {
   events: {
     'residents.life_event': lifeEventHandler,
   },
+  seedDemo: seedEligibilityDemo,
 };
