@@ -487,6 +487,7 @@ function sendSection(ctx: PageContext, v: MessageView, state: FormState): SafeHt
 ${csrfInput(ctx)}
 ${button({ text: t(ctx.lang, k('sendNow')) })}
 </form>
+<h3>${th(ctx.lang, k('scheduleTitle'))}</h3>
 <form method="post" action="${messagePath(m.id)}/schedule" novalidate>
 ${csrfInput(ctx)}
 <div class="form-field${atError ? ' form-field--error' : ''}">
@@ -500,11 +501,15 @@ ${button({ text: t(ctx.lang, k('scheduleButton')), variant: 'secondary' })}
 </section>`;
 }
 
-function cancelForm(ctx: PageContext, m: StaffMessage): SafeHtml {
-  return html`<form method="post" action="${messagePath(m.id)}/cancel" novalidate>
+function cancelSection(ctx: PageContext, m: StaffMessage): SafeHtml {
+  return html`<section aria-labelledby="cancel-title" data-cancel>
+<h2 id="cancel-title">${th(ctx.lang, k('cancelTitle'))}</h2>
+<p>${th(ctx.lang, k('cancelLead'))}</p>
+<form method="post" action="${messagePath(m.id)}/cancel" novalidate>
 ${csrfInput(ctx)}
 ${button({ text: t(ctx.lang, k(m.status === 'scheduled' ? 'cancelScheduled' : 'cancelDraft')), variant: 'secondary' })}
-</form>`;
+</form>
+</section>`;
 }
 
 export function messagePage(ctx: PageContext, v: MessageView, state: FormState = {}): string {
@@ -537,7 +542,7 @@ ${m.kind === 'segment' ? previewSection(ctx, texts, m.segment.languages) : ''}
 ${m.status === 'draft' ? html`<p><a href="${messagePath(m.id)}/edit">${th(ctx.lang, k('editLink'))}</a></p>` : ''}
 ${m.status === 'draft' ? sendSection(ctx, v, state) : ''}
 ${m.status === 'scheduled' && m.scheduledAt ? html`<p data-scheduled>${th(ctx.lang, k('scheduledNote'), { at: dateTime(m.scheduledAt) })}</p>` : ''}
-${beforeSending ? cancelForm(ctx, m) : ''}
+${beforeSending ? cancelSection(ctx, m) : ''}
 ${v.report && !beforeSending && m.status !== 'cancelled' ? reportSection(ctx, m, v.report) : ''}
 <p><a href="${messagesPath}">${th(ctx.lang, k('backToList'))}</a></p>`,
   });

@@ -15,6 +15,7 @@ import { staffSignIn } from '../../../../test/helpers/staff.ts';
 import { addTenants } from '../../../../test/helpers/tenants.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { createMessage } from '../use-cases/create-message.ts';
+import { sendPersonalNotice } from '../use-cases/send-personal-notice.ts';
 import { parseJapanDateTime } from './staff.ts';
 
 let city: TestCityHall;
@@ -357,6 +358,28 @@ test('a schedule in the past is refused with a clear message; one in the future 
     .where('action', 'in', ['messaging.message.scheduled', 'messaging.message.cancelled'])
     .execute();
   assert.deepEqual(audit.map((a) => a.action).sort(), ['messaging.message.cancelled', 'messaging.message.scheduled']);
+});
+
+test('a personal notice another module sent is listed as personal, with its recipients counted instead of a segment', async () => {
+  const sent = await withTenant(city.city.deps.db, tenantId, (trx) =>
+    sendPersonalNotice(city.city.deps, trx, {
+      tenantId,
+      source: 'staff-test:personal-1',
+      title: '児童手当のご案内',
+      bodyJa: '児童手当を受け取れる可能性があります。',
+      recipients: [{ accountId: '7d3f1c2e-1111-4a4a-8b8b-000000000002', note: 'お子さんが生まれたため' }],
+      approvedBy: 'system',
+    }),
+  );
+  const id = sent.messageId!;
+  const list = await dx.get('/staff/messages');
+  has(list.body, new RegExp(`<tr data-message="${id}">[\\s\\S]*?<td>個人あて</td>`));
+  const page = await dx.get(`/staff/messages/${id}`);
+  assert.equal(page.statusCode, 200);
+  has(page.body, /個人あてのお知らせです（1人）。/);
+  assert.ok(!page.body.includes('data-segment='), 'no segment to describe');
+  assert.ok(!page.body.includes('今すぐ送る'), 'already on its way');
+  has(page.body, /data-report/);
 });
 
 test('a message that does not exist, or another tenant’s, is not found', async () => {
