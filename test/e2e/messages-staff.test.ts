@@ -25,6 +25,9 @@ before(async () => {
   });
   base = city.url!;
   browser = await launchBrowser();
+  // This file's subscribers and messages only: whatever the demo seeded for the tenant goes first.
+  await city.database.ownerDb.deleteFrom('msg_messages').where('tenant_id', '=', tenantId).execute();
+  await city.database.ownerDb.deleteFrom('msg_subscribers').where('tenant_id', '=', tenantId).execute();
   // 防災 subscribers: three e-mail addresses (one in English) and two residents' inboxes.
   await withTenant(city.city.deps.db, tenantId, async (trx) => {
     const add = (channel: string, address: string, language: string) =>

@@ -46,6 +46,9 @@ before(async () => {
       LINE_API_BASE_URL: line.url,
     },
   });
+  // This file's subscribers and messages only: whatever the demo seeded for the tenant goes first.
+  await city.database.ownerDb.deleteFrom('msg_messages').where('tenant_id', '=', tenantId).execute();
+  await city.database.ownerDb.deleteFrom('msg_subscribers').where('tenant_id', '=', tenantId).execute();
 });
 
 after(async () => {
@@ -121,13 +124,8 @@ test('a dead channel never blocks the others: e-mail, Web Push and the inbox arr
     id,
     (r) => r.byChannel.email?.sent === 2 && r.byChannel.webpush?.sent === 2 && r.byChannel.inbox?.sent === 2,
   );
-  assert.deepEqual(during.byChannel.line, { pending: 3 }, 'LINE is not given up on after one bad answer');
+  assert.deepEqual(during.byChannel.line, { pending: 3 }, 'LINE is not given up on');
   assert.equal(during.status, 'sending');
-  assert.ok(
-    line.requests.some((r) => r.status === 500),
-    'LINE was tried and answered 500',
-  );
-  assert.equal(line.delivered.length, 0);
   for (const to of mails) {
     const mail = await smtp.waitForMessage((m) => m.to !== undefined && JSON.stringify(m.to).includes(to));
     assert.equal(mail.subject, '停電のお知らせ');
@@ -147,18 +145,29 @@ test('a dead channel never blocks the others: e-mail, Web Push and the inbox arr
   );
   assert.deepEqual(inbox.map((r) => r.account_id).sort(), [...accounts].sort());
 
-  // Why LINE is still waiting is kept for the report.
-  const waiting = await reportWhen(id, () => true);
-  assert.deepEqual(waiting.byChannel.line, { pending: 3 });
-  const batch = await withTenant(city.city.deps.db, tenantId, (trx) =>
-    trx
-      .selectFrom('msg_batches')
-      .select(['id', 'attempts', 'last_error'])
-      .where('message_id', '=', id)
-      .where('channel', '=', 'line')
-      .executeTakeFirstOrThrow(),
-  );
+  // LINE's batch has its turn in the queue (before or after the others), fails, and keeps why for the report.
+  const lineBatch = () =>
+    withTenant(city.city.deps.db, tenantId, (trx) =>
+      trx
+        .selectFrom('msg_batches')
+        .select(['id', 'status', 'attempts', 'last_error'])
+        .where('message_id', '=', id)
+        .where('channel', '=', 'line')
+        .executeTakeFirstOrThrow(),
+    );
+  let batch = await lineBatch();
+  for (let i = 0; i < 300 && batch.last_error === null; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    batch = await lineBatch();
+  }
   assert.match(batch.last_error ?? '', /LINE で一時的なエラーが起きました（500/);
+  assert.equal(batch.status, 'pending', 'and will be tried again');
+  assert.ok(
+    line.requests.some((r) => r.status === 500),
+    'LINE was tried and answered 500',
+  );
+  assert.equal(line.delivered.length, 0);
+  assert.deepEqual((await report(id)).byChannel.line, { pending: 3 });
 
   // An hour of LINE outage later: every try but the last has been spent, and LINE is now unreachable.
   await withTenant(city.city.deps.db, tenantId, (trx) =>

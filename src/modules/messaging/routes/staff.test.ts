@@ -40,6 +40,9 @@ before(async () => {
     },
   });
   await addTenants(city.database.ownerDb, 'yokohama');
+  // This file's subscribers and messages only: whatever the demo seeded for the tenant goes first.
+  await city.database.ownerDb.deleteFrom('msg_messages').where('tenant_id', '=', tenantId).execute();
+  await city.database.ownerDb.deleteFrom('msg_subscribers').where('tenant_id', '=', tenantId).execute();
   dx = await staffSignIn(city.app, 'dx@kawasaki.example');
   // Who has signed up: 防災 on LINE (2 in Japanese, 1 in English whose id LINE will refuse), e-mail in
   // English in 幸区, the inbox in やさしい日本語; ごみ on Web Push only.
