@@ -1,0 +1,85 @@
+// Comparing a proposed version with the rule in use: スマホ教室 version 2 (60 and over) adds exactly the people
+// aged 60 to 64 by the register (SQL written apart from the rules), drops nobody, shows a few of them with the
+// new version's reason, writes nothing per person and keeps the comparison as a preview run.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { AppError } from '../../../platform/http/errors.ts';
+import { previewVersion } from './preview-version.ts';
+import { type StaffCity, startStaffCity, tenantId } from './staff-city.test-support.ts';
+
+let s: StaffCity;
+
+before(async () => {
+  s = await startStaffCity();
+});
+
+after(async () => {
+  await s?.city.close();
+});
+
+/** Residents aged 60 to 64 on `on` (a birthday counts from the day before, as the law reckons age). */
+async function aged60to64(on: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    select id::text as id from residents where tenant_id = ${tenantId}
+      and birth_date + interval '60 years' - interval '1 day' <= ${on}::date
+      and birth_date + interval '65 years' - interval '1 day' > ${on}::date
+    order by id`.execute(s.city.city.deps.ownerDb);
+  return rows.rows.map((r) => r.id);
+}
+
+test('version 2 of スマホ教室 gains the people aged 60 to 64 and loses nobody, stored as a preview only', async () => {
+  const deps = s.city.city.deps;
+  const results = async () =>
+    (
+      await sql<{ n: number; v: number }>`
+        select count(*)::int as n, coalesce(max(version), 0)::int as v from elig_results
+        where tenant_id = ${tenantId} and rule_id = 'sumaho-kyoshitsu'`.execute(deps.ownerDb)
+    ).rows[0]!;
+  const before = await results();
+  const expected = await aged60to64(s.today);
+  assert.ok(expected.length > 20, `${expected.length} people aged 60 to 64`);
+
+  const { runId, difference } = await previewVersion(deps, {
+    tenantId,
+    ruleId: 'sumaho-kyoshitsu',
+    version: 2,
+    on: s.today,
+    actor: s.actor,
+    pageSize: 150,
+  });
+  assert.equal(difference.comparedWith, 1);
+  assert.equal(difference.gained, expected.length);
+  assert.equal(difference.lost, 0);
+  assert.equal(difference.unchanged, before.n, 'everyone 65 and over stays');
+  assert.equal(difference.current, before.n);
+  assert.equal(difference.eligible, before.n + expected.length);
+  assert.equal(difference.examples.gained.length, 5);
+  for (const e of difference.examples.gained) {
+    assert.ok(expected.includes(e.personId), `${e.personId} is 60 to 64`);
+    assert.match(e.reason, /60歳以上のため、.+区で開く高齢者向けスマホ教室/);
+    assert.match(e.wardCode, /^1413\d\d$/);
+  }
+  assert.deepEqual(await results(), before, 'no result written or changed');
+
+  const run = await deps.ownerDb.selectFrom('elig_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+  assert.equal(run.kind, 'preview');
+  assert.equal(run.status, 'done');
+  assert.deepEqual(run.rules, { 'sumaho-kyoshitsu': 2 });
+  assert.equal(run.newly_eligible, expected.length);
+  assert.deepEqual(run.difference, difference);
+  assert.ok(run.residents >= 2000);
+  const audit = await deps.ownerDb
+    .selectFrom('audit_log')
+    .select(['resource_id', 'details'])
+    .where('action', '=', 'eligibility.version.preview')
+    .executeTakeFirstOrThrow();
+  assert.equal(audit.resource_id, 'sumaho-kyoshitsu');
+});
+
+test('a version that does not exist is not found', async () => {
+  await assert.rejects(
+    previewVersion(s.city.city.deps, { tenantId, ruleId: 'sumaho-kyoshitsu', version: 9, on: s.today, actor: s.actor }),
+    (error: AppError) => error instanceof AppError && error.code === 'not_found',
+  );
+});

@@ -1,0 +1,119 @@
+// A rule as staff see it before approving: some of its waiting people with the reason decided again today,
+// the notice exactly as noticeFor writes it for one of them, its versions with what keeps them from being
+// activated and their last comparison; and after telling people, the outreach with who then applied
+// (conversion: only applications made after the notice count).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { originOf } from '../jobs.ts';
+import { noticeFor, procedureOf } from '../outreach/notice.ts';
+import { findRule } from '../registry.ts';
+import { previewVersion } from './preview-version.ts';
+import { ruleDetail } from './rule-detail.ts';
+import { linkAccount, type StaffCity, startStaffCity, tenantId, waitingIds } from './staff-city.test-support.ts';
+import { tellWaiting } from './tell-waiting.ts';
+
+let s: StaffCity;
+
+before(async () => {
+  s = await startStaffCity();
+});
+
+after(async () => {
+  await s?.city.close();
+});
+
+const detail = (ruleId: string) =>
+  ruleDetail(s.city.city.deps, { tenantId, ruleId, on: s.today, origin: originOf(s.city.city.deps) });
+
+test('waiting people with today’s reason, the notice as a resident reads it, and the versions', async () => {
+  const v = await detail('sumaho-kyoshitsu');
+  const waiting = await waitingIds(s.city.city.deps.ownerDb, 'sumaho-kyoshitsu');
+  assert.equal(v.rule.version, 1);
+  assert.equal(v.counts.waiting, waiting.length);
+  assert.equal(v.sample.length, Math.min(5, waiting.length));
+  for (const p of v.sample) {
+    assert.ok(waiting.includes(p.personId), p.personId);
+    assert.equal(p.eligible, true);
+    assert.match(p.reason, /^65歳以上のため、.+区で開く高齢者向けスマホ教室のご案内の対象です。$/);
+    assert.equal(p.since, s.today);
+  }
+  const first = v.sample[0]!;
+  assert.equal(v.notice?.personId, first.personId);
+  assert.deepEqual(v.notice?.text, noticeFor(findRule('sumaho-kyoshitsu', 1)!, first, originOf(s.city.city.deps)));
+  assert.match(v.notice!.text.bodyEasy, /スマートフォンの 使い方/);
+  assert.deepEqual(
+    v.versions.map((x) => [x.rule.version, x.state, x.problems, x.preview]),
+    [
+      [1, 'active', [], undefined],
+      [2, 'proposed', [], undefined],
+    ],
+  );
+  assert.equal(v.outreach.length, 0);
+  assert.equal(v.conversion.procedureCode, undefined, 'スマホ教室 has no application procedure');
+
+  await previewVersion(s.city.city.deps, {
+    tenantId,
+    ruleId: 'sumaho-kyoshitsu',
+    version: 2,
+    on: s.today,
+    actor: s.actor,
+  });
+  const previewed = (await detail('sumaho-kyoshitsu')).versions[1]!.preview;
+  assert.ok(previewed && previewed.difference.gained > 0);
+  assert.equal(previewed.kind, 'preview');
+});
+
+test('the outreach history counts who was told and who applied after being told', async () => {
+  const { ownerDb } = s.city.city.deps;
+  // A rule with an application procedure and people waiting in this synthetic city.
+  let ruleId = '';
+  let waiting: string[] = [];
+  for (const id of Object.keys(procedureOf)) {
+    waiting = await waitingIds(ownerDb, id);
+    ruleId = id;
+    if (waiting.length > 0) break;
+  }
+  assert.ok(waiting.length > 0, 'some rule with a procedure has people waiting');
+  const account = await linkAccount(ownerDb, waiting[0]!);
+  const told = await tellWaiting(s.city.city.deps, {
+    tenantId,
+    on: s.today,
+    origin: 'https://city.example',
+    approvedBy: s.actor.accountId,
+    kind: 'staff',
+    ruleId,
+  });
+  assert.equal(told.told, 1);
+
+  const apply = (createdAt: Date) =>
+    ownerDb
+      .insertInto('applications')
+      .values({
+        tenant_id: tenantId,
+        procedure_code: procedureOf[ruleId],
+        procedure_name: '試験',
+        department: 'kenko-fukushi',
+        status: 'submitted',
+        channel: 'online',
+        actor_id: account,
+        on_behalf_of: account,
+        created_at: createdAt,
+      })
+      .execute();
+  await apply(new Date(Date.now() - 86_400_000));
+  let v = await detail(ruleId);
+  assert.deepEqual(v.conversion, { procedureCode: procedureOf[ruleId], accounts: 1, applied: 0 }, 'applied before');
+  await apply(new Date(Date.now() + 1000));
+  v = await detail(ruleId);
+  assert.deepEqual(v.conversion, { procedureCode: procedureOf[ruleId], accounts: 1, applied: 1 });
+  assert.equal(v.outreach.length, 1);
+  assert.deepEqual(
+    [v.outreach[0]!.kind, v.outreach[0]!.people, v.outreach[0]!.told, v.outreach[0]!.byPost],
+    ['staff', waiting.length, 1, waiting.length - 1],
+  );
+  assert.equal(v.counts.told, 1);
+  assert.equal(v.counts.byPost, waiting.length - 1);
+  assert.equal(v.counts.waiting, 0);
+  assert.equal(v.sample.length, 0, 'nobody waits now');
+  assert.ok(v.notice, 'the notice is still shown, for someone the rule finds');
+});
