@@ -84,3 +84,18 @@ test('a webhook with a bad signature is refused and changes nothing', async () =
   });
   assert.equal(unsigned.status, 401);
 });
+
+test('「配信停止」 in LINE stops that user in one step (once, whatever the redelivery); a new follow starts again', async () => {
+  const user = lineUserId();
+  await line.sendWebhook(hook, [line.events.follow(user)]);
+  const stop = line.events.text(user, '　配信停止 ');
+  assert.equal(await line.sendWebhook(hook, [stop]), 200);
+  assert.equal((await subscriber(user))?.status, 'unsubscribed');
+  assert.equal(await line.sendWebhook(hook, [stop]), 200);
+  assert.equal((await subscriber(user))?.status, 'unsubscribed');
+  const other = lineUserId();
+  await line.sendWebhook(hook, [line.events.follow(other), line.events.text(other, '配信停止してほしい？')]);
+  assert.equal((await subscriber(other))?.status, 'active', 'only the words themselves stop');
+  await line.sendWebhook(hook, [line.events.unfollow(user), line.events.follow(user)]);
+  assert.equal((await subscriber(user))?.status, 'active');
+});

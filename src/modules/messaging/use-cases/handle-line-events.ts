@@ -1,13 +1,25 @@
 // What the city's LINE account hears: a follow makes a subscriber, an unfollow (the user blocked the
-// account) stops every message to them, and a text that is a live one-time code links that LINE user to
-// the resident who asked for the code. Each event is handled once, however often LINE redelivers it.
+// account) stops every message to them, the text 「配信停止」 stops them in one step (a new follow, or the
+// settings page of a linked account, starts them again), and a text that is a live one-time code links
+// that LINE user to the resident who asked for it. Each event is handled once, however often LINE
+// redelivers it.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { LineWebhookEvent } from '../channels/line-webhook.ts';
 import { linkCodeHash, linkCodePattern } from './issue-line-link-code.ts';
 
-export type LineEventOutcome = 'subscribed' | 'blocked' | 'linked' | 'code_invalid' | 'ignored' | 'repeated';
+export type LineEventOutcome =
+  | 'subscribed'
+  | 'blocked'
+  | 'unsubscribed'
+  | 'linked'
+  | 'code_invalid'
+  | 'ignored'
+  | 'repeated';
+
+/** The words that stop a LINE user's messages (as the page and every notice tell them). */
+export const lineStopWords = ['配信停止'];
 
 export async function handleLineEvents(
   deps: { db: Kysely<any> },
@@ -42,7 +54,18 @@ export async function handleLineEvents(
             .execute();
           return 'blocked';
         }
-        const text = event.text.normalize('NFKC').trim().toUpperCase();
+        const said = event.text.normalize('NFKC').trim();
+        if (lineStopWords.includes(said)) {
+          await trx
+            .updateTable('msg_subscribers')
+            .set({ status: 'unsubscribed', updated_at: new Date() })
+            .where('channel', '=', 'line')
+            .where('address', '=', event.userId)
+            .where('status', '=', 'active')
+            .execute();
+          return 'unsubscribed';
+        }
+        const text = said.toUpperCase();
         if (!linkCodePattern.test(text)) return 'ignored';
         const code = await trx
           .updateTable('msg_link_codes')
