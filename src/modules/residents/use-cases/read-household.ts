@@ -1,8 +1,11 @@
 // What the register holds about a resident and their household, for once-only prefill (the applicant
 // sees each prefilled value and where it came from). Access is the caller's: only for the resident
-// themself (or their proxy), never a search.
+// themself (or their proxy), never a search. Each member comes with their recent life events (birth,
+// move_in, pregnancy, certificate_issued), read in the same statement.
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import { japanToday, yearsBefore } from '../life-events/validate.ts';
+import { eventYears, type MemberEvent } from './stream-households.ts';
 
 export interface HouseholdMember {
   id: string;
@@ -13,6 +16,8 @@ export interface HouseholdMember {
   givenNameKana: string;
   birthDate: string;
   sex: '1' | '2';
+  /** Their life events of the last two years, oldest first. */
+  events: MemberEvent[];
 }
 
 export interface ResidentHousehold {
@@ -28,6 +33,7 @@ export async function readHousehold(
   input: { tenantId: string; residentId: string },
 ): Promise<ResidentHousehold | undefined> {
   if (!/^\d{1,18}$/.test(input.residentId)) return undefined;
+  const since = yearsBefore(japanToday(), eventYears);
   return withTenant(deps.db, input.tenantId, async (trx) => {
     const rows = await trx
       .selectFrom('residents as r')
@@ -51,6 +57,12 @@ export async function readHousehold(
         'h.ward_code as wardCode',
         'h.postal_code as postalCode',
         'h.address',
+        sql<MemberEvent[]>`(
+          select coalesce(json_agg(json_build_object('type', e.type, 'date', to_char(e.date, 'YYYY-MM-DD'))
+                                   order by e.date, e.id), '[]'::json)
+          from resident_events e
+          where e.tenant_id = r.tenant_id and e.resident_id = r.id and e.date >= ${since}::date
+        )`.as('events'),
       ])
       .orderBy('r.id')
       .execute();
@@ -65,6 +77,7 @@ export async function readHousehold(
       givenNameKana: r.givenNameKana,
       birthDate: r.birthDate,
       sex: r.sex,
+      events: r.events,
     });
     return {
       resident: member(self),

@@ -1,10 +1,13 @@
 // Whole-population reads: every resident exactly once, grouped in their households, in pages, with the
-// facts rules need and nothing of another city.
+// facts rules need (their recent life events included, read once per page however many households it
+// holds) and nothing of another city.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { addTenants } from '../../../../test/helpers/tenants.ts';
+import { japanToday, yearsBefore } from '../life-events/validate.ts';
 import { streamHouseholds } from './stream-households.ts';
 
 let city: TestCityHall;
@@ -34,6 +37,7 @@ test('pages of households carry every resident once, with ages, relationships, w
         assert.match(m.birthDate, /^\d{4}-\d{2}-\d{2}$/);
         assert.ok(['1', '2'].includes(m.sex));
         assert.ok(!('familyName' in m), 'no names');
+        assert.deepEqual(m.events, [], 'no life events recorded yet');
       }
     }
   }
@@ -51,4 +55,69 @@ test('another city’s run reads none of this register', async () => {
   let count = 0;
   for await (const page of streamHouseholds(city.city.deps, { tenantId: 'yokohama' })) count += page.length;
   assert.equal(count, 0);
+});
+
+test('members carry their life events of the last two years, read with one statement per page', async () => {
+  const { ownerDb } = city.city.deps;
+  const today = japanToday();
+  const old = yearsBefore(today, 3);
+  // Events on every fifth resident, so they fall on households at the start, middle and end of pages.
+  const people = await sql<{ id: string; household_id: string }>`
+    select id::text, household_id::text from residents where tenant_id = 'kawasaki' and id % 5 = 0 order by id`.execute(
+    ownerDb,
+  );
+  const expected = new Map<string, { type: string; date: string }[]>();
+  let n = 0;
+  for (const p of people.rows) {
+    const kind = ['move_in', 'pregnancy', 'certificate_issued'][n % 3]!;
+    const rows = [
+      { type: kind, date: today, position: 0 },
+      { type: 'move_in', date: old, position: 1 },
+    ];
+    await ownerDb
+      .insertInto('resident_events')
+      .values(
+        rows.map((r) => ({
+          tenant_id: 'kawasaki',
+          resident_id: p.id,
+          household_id: p.household_id,
+          type: r.type,
+          date: r.date,
+          idempotency_key: `stream-test-${n}`,
+          position: r.position,
+          recorded_by: 'test',
+        })),
+      )
+      .execute();
+    expected.set(p.id, [{ type: kind, date: today }]);
+    n++;
+  }
+  assert.ok(expected.size > 20);
+
+  // The app's own pool, with a log of every statement sent.
+  const statements: string[] = [];
+  const db = new Kysely<any>({
+    dialect: new PostgresDialect({ pool: city.city.deps.pool }),
+    log: (event) => {
+      statements.push(event.query.sql);
+    },
+  });
+  let pages = 0;
+  let seen = 0;
+  for await (const page of streamHouseholds({ db }, { tenantId: 'kawasaki', pageSize: 13 })) {
+    pages++;
+    for (const h of page) {
+      for (const m of h.members) {
+        seen++;
+        assert.deepEqual(m.events, expected.get(m.id) ?? [], `resident ${m.id}`);
+      }
+    }
+  }
+  assert.ok(seen > 250);
+  assert.equal(
+    statements.filter((s) => s.includes('resident_events')).length,
+    pages,
+    'one read of events per page, not one per household',
+  );
+  await ownerDb.deleteFrom('resident_events').where('idempotency_key', 'like', 'stream-test-%').execute();
 });

@@ -1,8 +1,24 @@
 // Every household with the facts eligibility rules read (ages, relationships, ward, income band,
-// disability), in id order, a page at a time: for whole-population runs, which must not hold 1.55 million
-// people in memory or one long transaction. No names or addresses: rules do not need them.
+// disability, recent life events), in id order, a page at a time: for whole-population runs, which must not
+// hold 1.55 million people in memory or one long transaction. No names or addresses: rules do not need them.
+// A page is two statements in one short transaction: the households with their members, then the page's
+// life events by one range scan of their household ids (never a query per household).
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import { japanToday, yearsBefore } from '../life-events/validate.ts';
+
+/** A dated life event of a member: birth, move_in, pregnancy, certificate_issued. */
+export interface MemberEvent {
+  type: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+/** How far back members' events are read unless asked otherwise (the longest rule looks back 300 days). */
+export const eventYears = 2;
+
+/** Shared by every member without events (most of them): no array allocated per person. */
+export const noEvents: readonly MemberEvent[] = Object.freeze([]);
 
 export interface EligibilityMember {
   id: string;
@@ -11,6 +27,8 @@ export interface EligibilityMember {
   sex: '1' | '2';
   nationality: string;
   disability: { type: string; grade: string } | null;
+  /** Their life events since `eventsSince` (two years by default), oldest first. */
+  events: readonly MemberEvent[];
 }
 
 export interface EligibilityHousehold {
@@ -20,17 +38,23 @@ export interface EligibilityHousehold {
   members: EligibilityMember[];
 }
 
-/** Pages of households after `afterId` (exclusive); each page is read in its own short transaction. */
+/**
+ * Pages of households after `afterId` (exclusive); each page is read in its own short transaction. Members'
+ * events are those dated on or after `eventsSince` (YYYY-MM-DD; two years before today in Japan by default).
+ */
 export async function* streamHouseholds(
   deps: { db: Kysely<any> },
-  input: { tenantId: string; pageSize?: number; afterId?: string },
+  input: { tenantId: string; pageSize?: number; afterId?: string; eventsSince?: string },
 ): AsyncGenerator<EligibilityHousehold[]> {
   const pageSize = Math.min(Math.max(input.pageSize ?? 5_000, 1), 50_000);
   let after = input.afterId ?? '0';
   if (!/^\d{1,18}$/.test(after)) throw new Error(`afterId must be a household id, got ${JSON.stringify(after)}`);
+  const since = input.eventsSince ?? yearsBefore(japanToday(), eventYears);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(since))
+    throw new Error(`eventsSince must be YYYY-MM-DD, got ${JSON.stringify(since)}`);
   for (;;) {
-    const rows = await withTenant(deps.db, input.tenantId, (trx) =>
-      sql<{
+    const { rows, events } = await withTenant(deps.db, input.tenantId, async (trx) => {
+      const { rows } = await sql<{
         household_id: string;
         ward_code: string;
         income_band: number;
@@ -50,12 +74,26 @@ export async function* streamHouseholds(
                to_char(r.birth_date, 'YYYY-MM-DD') as birth_date, r.sex, r.nationality,
                r.disability_type, r.disability_grade
         from page p left join residents r on r.tenant_id = app_tenant() and r.household_id = p.id
-        order by p.id, r.id`.execute(trx),
-    );
-    if (rows.rows.length === 0) return;
+        order by p.id, r.id`.execute(trx);
+      if (rows.length === 0) return { rows, events: [] };
+      const last = rows[rows.length - 1]!.household_id;
+      const { rows: events } = await sql<{ resident_id: string; type: string; date: string }>`
+        select resident_id::text as resident_id, type, to_char(date, 'YYYY-MM-DD') as date
+        from resident_events
+        where household_id > ${after}::bigint and household_id <= ${last}::bigint and date >= ${since}::date
+        order by resident_id, date, id`.execute(trx);
+      return { rows, events };
+    });
+    if (rows.length === 0) return;
+    const eventsOf = new Map<string, MemberEvent[]>();
+    for (const e of events) {
+      const list = eventsOf.get(e.resident_id);
+      if (list) list.push({ type: e.type, date: e.date });
+      else eventsOf.set(e.resident_id, [{ type: e.type, date: e.date }]);
+    }
     const households: EligibilityHousehold[] = [];
     let current: EligibilityHousehold | undefined;
-    for (const r of rows.rows) {
+    for (const r of rows) {
       if (current?.id !== r.household_id) {
         current = { id: r.household_id, wardCode: r.ward_code, incomeBand: r.income_band, members: [] };
         households.push(current);
@@ -68,6 +106,7 @@ export async function* streamHouseholds(
         sex: r.sex,
         nationality: r.nationality,
         disability: r.disability_type ? { type: r.disability_type, grade: r.disability_grade ?? '' } : null,
+        events: eventsOf.get(r.id) ?? noEvents,
       });
     }
     yield households;
