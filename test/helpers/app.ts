@@ -23,6 +23,8 @@ export async function startTestCityHall(
     demoCatalogue?: boolean;
     /** Also make the demo's eligibility runs and standing approvals (tests of runs start from none). */
     demoEligibility?: boolean;
+    /** Also make the demo's subscribers and messages (tests of messaging start from none). */
+    demoMessaging?: boolean;
     env?: Record<string, string>;
   } = {},
 ): Promise<TestCityHall> {
@@ -42,7 +44,11 @@ export async function startTestCityHall(
     log,
     demo: options.demo ?? true,
     demoResidents: options.demoResidents ?? 200,
-    demoSkip: [...(options.demoCatalogue ? [] : ['open-data']), ...(options.demoEligibility ? [] : ['eligibility'])],
+    demoSkip: [
+      ...(options.demoCatalogue ? [] : ['open-data']),
+      ...(options.demoEligibility ? [] : ['eligibility']),
+      ...(options.demoMessaging ? [] : ['messaging']),
+    ],
     listen: options.listen ?? false,
   });
   await city.ready;

@@ -21,6 +21,7 @@ export { requireApiSession, residentOrRedirect } from './routes/common.ts';
 export type { Session } from './sessions.ts';
 export { authorize, type StaffContext, staffOrRedirect } from './staff-access.ts';
 export { accountsOfResidents } from './use-cases/accounts-of-residents.ts';
+export { findResidentAccount } from './use-cases/find-resident-account.ts';
 export { type BusinessSummary, readBusiness } from './use-cases/read-business.ts';
 export { readStaffProfile, type StaffMemberProfile } from './use-cases/read-staff-profile.ts';
 export { type ActingParty, resolveActingParty } from './use-cases/resolve-acting-party.ts';

@@ -31,6 +31,8 @@ export async function startDelivery(
       return { status: 'sending', audience: message.audience ?? 0, batches: 0 };
     }
     if (message.status === 'cancelled') throw new AppError('conflict', 'このお知らせは取り消されています。');
+    // The same schedule request twice at once: the first one scheduled it.
+    if (input.at && message.status === 'scheduled') return { status: 'scheduled', audience: 0, batches: 0 };
     if (input.at && input.at.getTime() > Date.now() && message.status === 'draft') {
       await trx
         .updateTable('msg_messages')

@@ -1,0 +1,61 @@
+// This process's channel senders and the delivery of one batch with them: what the batch jobs run, and what
+// the demo seed runs directly (it loads before the job queue starts).
+import type { PlatformDeps } from '../../../platform/module.ts';
+import { createEmailChannel } from '../channels/email.ts';
+import { sendWebPush } from '../channels/web-push.ts';
+import { unsubscribeUrl } from '../unsubscribe-link.ts';
+import { vapidFor } from '../vapid.ts';
+import { emailSender, lineSenderFor } from './channel-senders.ts';
+import { sendBatch } from './send-batch.ts';
+import { type ChannelSenders, refused, toOutcome } from './senders.ts';
+
+// One set of senders per process: the LINE client paces its requests to LINE's rate limits across all jobs.
+const built = new WeakMap<PlatformDeps, ChannelSenders>();
+
+function senders(deps: PlatformDeps): ChannelSenders {
+  const found = built.get(deps);
+  if (found) return found;
+  const made = buildSenders(deps);
+  built.set(deps, made);
+  return made;
+}
+
+function buildSenders(deps: PlatformDeps): ChannelSenders {
+  const line = deps.config.line;
+  return {
+    ...(line ? { line: lineSenderFor({ baseUrl: line.apiBaseUrl, channelAccessToken: line.channelAccessToken }) } : {}),
+    email: emailSender(createEmailChannel(deps.mail)),
+    async webpush({ endpoint, keys, payload, urgent }) {
+      try {
+        return toOutcome(
+          await sendWebPush({ endpoint, keys }, payload, {
+            vapid: vapidFor(deps),
+            // A day for an offline phone; an urgent alert is worth less after a few hours, but still worth it.
+            ttl: urgent ? 6 * 60 * 60 : 24 * 60 * 60,
+            urgency: urgent ? 'high' : 'normal',
+          }),
+        );
+      } catch (error) {
+        // A subscription with unusable keys fails alone; the rest of its batch goes on.
+        return refused(error);
+      }
+    },
+  };
+}
+
+/** Where links in messages point: the public address, or the local server. */
+export function messageOrigin(deps: Pick<PlatformDeps, 'config'>): string {
+  return deps.config.publicUrl ?? `http://localhost:${deps.config.port || 3000}`;
+}
+
+export async function deliverBatch(deps: PlatformDeps, input: { tenantId: string; batchId: string }): Promise<void> {
+  const origin = messageOrigin(deps);
+  await sendBatch(
+    {
+      db: deps.db,
+      senders: senders(deps),
+      unsubscribeUrl: (subscriberId) => unsubscribeUrl(deps, origin, input.tenantId, subscriberId),
+    },
+    input,
+  );
+}
