@@ -66,6 +66,9 @@ ${pageHeading({ text: th(ctx.lang, 'identity.staffHomeTitle') })}
 <li><a href="/staff/integration">${th(ctx.lang, 'identity.staffIntegration')}</a></li>
 <li><a href="/staff/public-comments">${th(ctx.lang, 'identity.staffPublicComments')}</a></li>
 <li><a href="/staff/open-data">${th(ctx.lang, 'identity.staffOpenData')}</a></li>
+<li><a href="/staff/messages">${th(ctx.lang, 'identity.staffMessages')}</a></li>
+<li><a href="/staff/eligibility">${th(ctx.lang, 'identity.staffEligibility')}</a></li>
+<li><a href="/staff/residents/life-events">${th(ctx.lang, 'identity.staffLifeEvents')}</a></li>
 <li><a href="/staff/residents">${th(ctx.lang, 'identity.staffResidents')}</a></li>
 <li><a href="/staff/proxies">${th(ctx.lang, 'identity.staffProxies')}</a></li>
 <li><a href="/staff/audit">${th(ctx.lang, 'identity.staffAudit')}</a></li>
