@@ -74,6 +74,8 @@ export async function* streamHouseholds(
                to_char(r.birth_date, 'YYYY-MM-DD') as birth_date, r.sex, r.nationality,
                r.disability_type, r.disability_grade
         from page p left join residents r on r.tenant_id = app_tenant() and r.household_id = p.id
+          -- The page's id range, so the register is read by its household index, not scanned whole per page.
+          and r.household_id > ${after}::bigint and r.household_id <= (select max(id) from page)
         order by p.id, r.id`.execute(trx);
       if (rows.length === 0) return { rows, events: [] };
       const last = rows[rows.length - 1]!.household_id;
