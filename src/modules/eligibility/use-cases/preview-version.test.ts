@@ -1,11 +1,13 @@
 // Comparing a proposed version with the rule in use: スマホ教室 version 2 (60 and over) adds exactly the people
 // aged 60 to 64 by the register (SQL written apart from the rules), drops nobody, shows a few of them with the
-// new version's reason, writes nothing per person and keeps the comparison as a preview run.
+// new version's reason, writes nothing per person and keeps the comparison as a preview run; and the other
+// way, going back to version 1 would drop them, each with version 1's reason.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { AppError } from '../../../platform/http/errors.ts';
 import { previewVersion } from './preview-version.ts';
+import { runPopulation } from './run-population.ts';
 import { type StaffCity, startStaffCity, tenantId } from './staff-city.test-support.ts';
 
 let s: StaffCity;
@@ -75,6 +77,31 @@ test('version 2 of スマホ教室 gains the people aged 60 to 64 and loses nobo
     .where('action', '=', 'eligibility.version.preview')
     .executeTakeFirstOrThrow();
   assert.equal(audit.resource_id, 'sumaho-kyoshitsu');
+});
+
+test('back from version 2 to version 1: the people aged 60 to 64 would be dropped, with version 1’s reason', async () => {
+  const deps = s.city.city.deps;
+  await deps.ownerDb
+    .insertInto('elig_rule_settings')
+    .values({ tenant_id: tenantId, rule_id: 'sumaho-kyoshitsu', active_version: 2, activated_by: 'test' })
+    .execute();
+  await runPopulation(deps, { tenantId, on: s.today, triggeredBy: 'test' });
+  const expected = await aged60to64(s.today);
+  const { difference } = await previewVersion(deps, {
+    tenantId,
+    ruleId: 'sumaho-kyoshitsu',
+    version: 1,
+    on: s.today,
+    actor: s.actor,
+  });
+  assert.equal(difference.comparedWith, 2);
+  assert.equal(difference.gained, 0);
+  assert.equal(difference.lost, expected.length);
+  assert.equal(difference.examples.lost.length, 5);
+  for (const e of difference.examples.lost) {
+    assert.ok(expected.includes(e.personId));
+    assert.match(e.reason, /^65歳未満のため/);
+  }
 });
 
 test('a version that does not exist is not found', async () => {

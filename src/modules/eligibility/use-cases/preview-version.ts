@@ -9,7 +9,7 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { streamHouseholds } from '../../residents/index.ts';
 import { activeRules, findRule } from '../registry.ts';
-import { evaluateHousehold, parseDay } from '../rules/index.ts';
+import { evaluateHousehold, evaluateRule, parseDay } from '../rules/index.ts';
 import { toHousehold } from '../runs/households.ts';
 import { failRun, startRun } from './run-population.ts';
 import { auditRuleChange } from './staff-change.ts';
@@ -38,6 +38,7 @@ export interface PreviewDifference {
 }
 
 const examplesEachWay = 5;
+const notDecided = '住民記録で見つからないか、この版では判定の対象になりません。';
 
 export async function previewVersion(
   deps: { db: Kysely<any> },
@@ -95,16 +96,28 @@ export async function previewVersion(
       for (const h of page.value) {
         households++;
         residents += h.members.length;
-        for (const e of evaluateHousehold(toHousehold(h), day, [rule])) {
-          const known = unmet.delete(e.personId);
-          if (e.eligible) difference.eligible++;
-          if (e.eligible && known) difference.unchanged++;
-          else if (e.eligible || known) {
-            const way = e.eligible ? 'gained' : 'lost';
-            difference[way]++;
-            if (difference.examples[way].length < examplesEachWay) {
-              difference.examples[way].push({ personId: e.personId, wardCode: h.wardCode, reason: e.reason });
+        const household = toHousehold(h);
+        for (const e of evaluateHousehold(household, day, [rule], { eligibleOnly: true })) {
+          difference.eligible++;
+          if (unmet.delete(e.personId)) difference.unchanged++;
+          else {
+            difference.gained++;
+            if (difference.examples.gained.length < examplesEachWay) {
+              difference.examples.gained.push({ personId: e.personId, wardCode: h.wardCode, reason: e.reason });
             }
+          }
+        }
+        // Found now, met here and not found by this version: the version's own reason, for a few of them.
+        for (const m of h.members) {
+          if (!unmet.delete(m.id)) continue;
+          difference.lost++;
+          if (difference.examples.lost.length < examplesEachWay) {
+            const why = evaluateRule(rule, household, day, m.id);
+            difference.examples.lost.push({
+              personId: m.id,
+              wardCode: h.wardCode,
+              reason: why && why.personId === m.id ? why.reason : notDecided,
+            });
           }
         }
       }
@@ -120,7 +133,7 @@ export async function previewVersion(
       difference.examples.lost.push({
         personId,
         wardCode: '',
-        reason: '住民記録で見つからないか、この版では判定の対象になりません。',
+        reason: notDecided,
       });
     }
   }
