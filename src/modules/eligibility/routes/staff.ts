@@ -167,7 +167,12 @@ export async function eligibilityStaffRoutes(app: FastifyInstance, deps: Platfor
       if (!g) return reply;
       const ruleId = knownRule(request.params.id);
       const version = versionOf(ruleId, request.params.version);
-      await previewVersion(deps, { tenantId: g.tenantId, ruleId, version, on: japanToday(), actor: g.actor });
+      try {
+        await previewVersion(deps, { tenantId: g.tenantId, ruleId, version, on: japanToday(), actor: g.actor });
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        return renderRule(request, reply, g, ruleId, refusalState(error), error.status);
+      }
       return seeOther(reply, `${rulePath(ruleId)}?notice=previewed#version-${version}-section`);
     },
   );

@@ -104,6 +104,26 @@ test('back from version 2 to version 1: the people aged 60 to 64 would be droppe
   }
 });
 
+test('while a comparison of the rule runs, a second one is refused', async () => {
+  const deps = s.city.city.deps;
+  const running = await deps.ownerDb
+    .insertInto('elig_runs')
+    .values({
+      tenant_id: tenantId,
+      kind: 'preview',
+      evaluated_on: s.today,
+      rules: JSON.stringify({ 'sumaho-kyoshitsu': 2 }),
+      triggered_by: 'test',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await assert.rejects(
+    previewVersion(deps, { tenantId, ruleId: 'sumaho-kyoshitsu', version: 2, on: s.today, actor: s.actor }),
+    (error: AppError) => error.code === 'conflict' && /差分の確認はすでに実行中です/.test(error.message),
+  );
+  await deps.ownerDb.deleteFrom('elig_runs').where('id', '=', running.id).execute();
+});
+
 test('a version that does not exist is not found', async () => {
   await assert.rejects(
     previewVersion(s.city.city.deps, { tenantId, ruleId: 'sumaho-kyoshitsu', version: 9, on: s.today, actor: s.actor }),

@@ -12,7 +12,7 @@ import { activeRules, findRule } from '../registry.ts';
 import { evaluateHousehold, evaluateRule, parseDay } from '../rules/index.ts';
 import { toHousehold } from '../runs/households.ts';
 import { failRun, startRun } from './run-population.ts';
-import { auditRuleChange } from './staff-change.ts';
+import { auditRuleChange, lockFor } from './staff-change.ts';
 
 export interface PreviewExample {
   personId: string;
@@ -38,6 +38,7 @@ export interface PreviewDifference {
 }
 
 const examplesEachWay = 5;
+const startedAt = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
 const notDecided = '住民記録で見つからないか、この版では判定の対象になりません。';
 
 export async function previewVersion(
@@ -49,6 +50,20 @@ export async function previewVersion(
   if (!rule) throw new AppError('not_found', '規則の版が見つかりません。');
   const day = parseDay(input.on);
   const { runId, current, comparedWith } = await withTenant(deps.db, input.tenantId, async (trx) => {
+    // Over the whole register a comparison takes most of a minute: a second click does not start another.
+    await lockFor(trx, `eligibility.preview:${input.tenantId}:${rule.id}`);
+    const running = await trx
+      .selectFrom('elig_runs')
+      .select('started_at')
+      .where('kind', '=', 'preview')
+      .where('status', '=', 'running')
+      .where(sql<boolean>`rules ? ${rule.id}`)
+      .where('started_at', '>', new Date(Date.now() - 30 * 60_000))
+      .executeTakeFirst();
+    if (running) {
+      const message = `この規則の差分の確認はすでに実行中です（${startedAt.format(running.started_at as Date)}に開始）。終わるまでお待ちください。`;
+      throw new AppError('conflict', message, { errors: [{ field: `#version-${rule.version}-section`, message }] });
+    }
     const active = (await activeRules(trx)).find((r) => r.id === rule.id)!;
     const rows = await trx
       .selectFrom('elig_results')
