@@ -1,6 +1,7 @@
 // The DX office approves a push-type outreach in a real browser: the overview of every rule, a rule's page with
 // the people waiting, the notice opened and read in the three languages, the standing approval ticked with the
-// keyboard and the approval sent; then the rule's history shows the outreach and the waiting count is zero.
+// keyboard and the approval sent; then the rule's history shows the outreach and the waiting count is zero;
+// version 2 refused before its difference is checked, then compared.
 // axe-core checks every page on the way.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -89,5 +90,15 @@ test('the DX office reads a rule’s notice and approves telling the people it n
   assert.equal(await page.locator('[data-count="waiting"]').textContent(), '0人');
   assert.equal(await page.locator('[data-count="standing"]').textContent(), 'あり');
   await accessible(page, 'rule page after the outreach');
+
+  // Version 2 cannot be activated before its difference is checked; checked, the people it adds are shown.
+  const v2 = page.locator('[data-version="2"]');
+  await v2.getByRole('button', { name: 'この版を有効にする' }).click();
+  await page.locator('.error-summary').getByText('第2版の差分をまだ確認していません', { exact: false }).waitFor();
+  await accessible(page, 'activation refused');
+  await page.locator('[data-version="2"]').getByRole('button', { name: '差分を確認する' }).click();
+  await page.getByText('差分を確認しました。').waitFor();
+  assert.equal(await page.locator('[data-examples="version-2-gained"] tbody tr').count(), 5);
+  await accessible(page, 'difference shown');
   await context.close();
 });
