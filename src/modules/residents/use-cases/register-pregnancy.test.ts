@@ -1,6 +1,7 @@
 // 妊娠届 on a real database: one 'pregnancy' event on the expectant mother (the expected delivery date in its
-// details) and one `residents.life_event`; the form sent again records nothing more; a second notification
-// while the first is still expected, a man, a stranger to the household and impossible dates are refused.
+// details) and one `residents.life_event`, to which the eligibility module reacts (妊婦健康診査); the form sent
+// again records nothing more; a second notification while the first is still expected, a man, a stranger to
+// the household and impossible dates are refused.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
@@ -74,6 +75,21 @@ test('a pregnancy notification is one event on the mother with the due date, one
   }
   assert.deepEqual(found.find((m) => m.id === h.womanId)?.events, [{ type: 'pregnancy', date: today }]);
   assert.ok(found.filter((m) => m.id !== h.womanId).every((m) => m.events.length === 0));
+
+  // The eligibility module, subscribed to the event, decides the household again: she is now eligible for
+  // 妊婦健康診査 (the push-type service this notification exists for).
+  let eligible: unknown;
+  for (let i = 0; i < 300 && !eligible; i++) {
+    eligible = await ownerDb
+      .selectFrom('elig_results')
+      .select('status')
+      .where('tenant_id', '=', tenantId)
+      .where('rule_id', '=', 'ninpu-kenshin')
+      .where('person_id', '=', h.womanId)
+      .executeTakeFirst();
+    if (!eligible) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(eligible, { status: 'eligible' }, 'the life_event reached the eligibility module');
 
   // A second notification while she is still expecting is a duplicate; after the birth, a new one is taken.
   await rejects(
