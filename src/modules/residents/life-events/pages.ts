@@ -451,17 +451,6 @@ ${field(ctx, state, form, 'issuedOn', 'fieldIssuedOn', { hintKey: 'fieldDateHint
   );
 }
 
-export const memberFields = [
-  'relationship',
-  'familyName',
-  'givenName',
-  'familyNameKana',
-  'givenNameKana',
-  'birthDate',
-  'sex',
-  'nationality',
-] as const;
-
 export interface MoveInView {
   wards: Ward[];
   /** Rows of the members' part of the form. */

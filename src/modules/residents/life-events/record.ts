@@ -48,12 +48,14 @@ export function wardDepartment(wardCode: string): string {
 
 /**
  * What this key already recorded, or undefined. Holds a lock on the key until the transaction ends, so a
- * second press waits for the first and then finds its rows.
+ * second press waits for the first and then finds its rows. A key already used for another kind of
+ * notification or another household is a conflict, never someone else's record handed back.
  */
 export async function earlierSubmission(
   trx: Kysely<any>,
   input: { tenantId: string; idempotencyKey: string },
   kind: LifeEventKind,
+  householdId?: string,
 ): Promise<RecordedLifeEvent | undefined> {
   await sql`select pg_advisory_xact_lock(hashtext(${`resident_events:${input.tenantId}:${input.idempotencyKey}`}))`.execute(
     trx,
@@ -76,6 +78,12 @@ export async function earlierSubmission(
     throw new AppError(
       'conflict',
       `この届出の受付キーは、すでに別の届出（${kindNames[first.type as LifeEventKind] ?? first.type}）の登録に使われています。画面を開き直してから登録してください。`,
+    );
+  }
+  if (householdId !== undefined && first.householdId !== householdId) {
+    throw new AppError(
+      'conflict',
+      `この届出の受付キーは、すでに別の世帯（世帯番号 ${first.householdId}）の登録に使われています。画面を開き直してから登録してください。`,
     );
   }
   return {

@@ -19,7 +19,7 @@ import { listWards } from '../../organisation/index.ts';
 import { listLifeEvents } from '../use-cases/list-life-events.ts';
 import { recordCertificate } from '../use-cases/record-certificate.ts';
 import { registerBirth } from '../use-cases/register-birth.ts';
-import { maxMembers, registerMoveIn } from '../use-cases/register-move-in.ts';
+import { type MoveInMember, maxMembers, registerMoveIn } from '../use-cases/register-move-in.ts';
 import { registerPregnancy } from '../use-cases/register-pregnancy.ts';
 import { findHousehold, type RegisterHousehold } from './household.ts';
 import { k } from './messages.ts';
@@ -31,7 +31,6 @@ import {
   householdPage,
   householdPath,
   lifeEventsPath,
-  memberFields,
   moveInPage,
   moveInPath,
   pregnancyPage,
@@ -282,9 +281,19 @@ export async function lifeEventRoutes(app: FastifyInstance, deps: PlatformDeps):
         address: str(body, 'address'),
         incomeBand: str(body, 'incomeBand'),
         movedInOn: str(body, 'movedInOn'),
-        members: Array.from({ length: rows }, (_, i) =>
-          Object.fromEntries(memberFields.map((f) => [f, str(body, `members.${i}.${f}`)])),
-        ) as unknown as Parameters<typeof registerMoveIn>[1]['members'],
+        members: Array.from({ length: rows }, (_, i): MoveInMember => {
+          const member = (name: string) => str(body, `members.${i}.${name}`);
+          return {
+            relationship: member('relationship'),
+            familyName: member('familyName'),
+            givenName: member('givenName'),
+            familyNameKana: member('familyNameKana'),
+            givenNameKana: member('givenNameKana'),
+            birthDate: member('birthDate'),
+            sex: member('sex'),
+            nationality: member('nationality'),
+          };
+        }),
       });
     } catch (error) {
       if (!isFormError(error)) throw error;

@@ -63,6 +63,7 @@ export async function recordCertificate(
       trx,
       { tenantId: input.tenantId, idempotencyKey: key },
       'certificate_issued',
+      householdId,
     );
     if (earlier) return earlier;
     const household = await loadHousehold(trx, householdId!, { lock: true });

@@ -182,4 +182,14 @@ test('mistakes are named in Japanese on their fields, and nothing is written', a
     /同じ名前と生年月日のお子さん.*すでに登録されています/,
   );
   assert.equal(await countRows(ownerDb, 'residents'), residents + 1);
+
+  // A key already used is never someone else's record handed back: another household's form is refused.
+  const other = await householdWithWoman(ownerDb, { skip: 3 });
+  await rejects(
+    registerBirth(city.city.deps, { ...first, householdId: other.householdId, motherId: other.womanId }),
+    'conflict',
+    undefined,
+    new RegExp(`別の世帯（世帯番号 ${h.householdId}）の登録に使われています`),
+  );
+  assert.equal(await countRows(ownerDb, 'residents'), residents + 1);
 });

@@ -66,7 +66,12 @@ export async function registerBirth(
   if (errors.length > 0) fail(errors);
 
   return withTenant(deps.db, input.tenantId, async (trx) => {
-    const earlier = await earlierSubmission(trx, { tenantId: input.tenantId, idempotencyKey: key }, 'birth');
+    const earlier = await earlierSubmission(
+      trx,
+      { tenantId: input.tenantId, idempotencyKey: key },
+      'birth',
+      householdId,
+    );
     if (earlier) return earlier;
     const household = await loadHousehold(trx, householdId!, { lock: true });
     if (!household) {

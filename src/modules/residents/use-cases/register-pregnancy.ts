@@ -62,7 +62,12 @@ export async function registerPregnancy(
   if (errors.length > 0) fail(errors);
 
   return withTenant(deps.db, input.tenantId, async (trx) => {
-    const earlier = await earlierSubmission(trx, { tenantId: input.tenantId, idempotencyKey: key }, 'pregnancy');
+    const earlier = await earlierSubmission(
+      trx,
+      { tenantId: input.tenantId, idempotencyKey: key },
+      'pregnancy',
+      householdId,
+    );
     if (earlier) return earlier;
     const household = await loadHousehold(trx, householdId!, { lock: true });
     if (!household) throw new AppError('not_found', `世帯番号 ${householdId} の世帯は住民記録にありません。`);
