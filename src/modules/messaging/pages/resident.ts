@@ -206,7 +206,8 @@ function accountChannelFields(ctx: PageContext, state: FormState, a: AccountChan
     ...((a.line?.personal ?? true) ? ['line'] : []),
     ...((a.webpush?.personal ?? true) ? ['webpush'] : []),
   ];
-  return html`${choices(
+  const shown = options.filter((o) => o.value !== 'inbox').map((o) => o.value);
+  return html`${shown.map((c) => html`<input type="hidden" name="shown" value="${c}">`)}${choices(
     withError(
       {
         id: 'channels',

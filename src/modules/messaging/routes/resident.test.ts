@@ -424,7 +424,18 @@ test('a Web Push subscription is saved once, follows the account, and a notice r
     trx.selectFrom('msg_subscribers').select('id').where('address', '=', browser.endpoint).execute(),
   );
   assert.equal(rows.length, 1);
-  shows((await hanako.get('/notifications')).body, /Web プッシュ通知（登録済みの端末 1 台）/, 'device on the page');
+  // The settings form loaded before the button was pressed has no switch for it: saving keeps it on.
+  await hanako.post('/notifications', {
+    topics: ['kosodate', 'kenko'],
+    language: 'ja',
+    channels: ['inbox'],
+    email: '',
+  });
+  assert.equal((await subscriber('webpush', browser.endpoint))?.status, 'active');
+  assert.deepEqual((await subscriber('webpush', browser.endpoint))?.topics, ['kosodate', 'kenko']);
+  const withDevice = await hanako.get('/notifications');
+  shows(withDevice.body, /Web プッシュ通知（登録済みの端末 1 台）/, 'device on the page');
+  shows(withDevice.body, /<input type="hidden" name="shown" value="webpush">/, 'the form says it shows the switch');
 
   const id = await sendNotice('予防接種のお知らせ', 'kosodate');
   const received = await eventually(async () => push.receivedBy(browser.endpoint)[0], 'the push');
@@ -583,6 +594,7 @@ test('LINE: a resident gets a link code, sends it in LINE, and the linked accoun
     ward: '141356',
     language: 'en',
     channels: ['inbox', 'line'],
+    shown: ['line', 'webpush'],
     personal: [],
     email: '',
   });
@@ -593,6 +605,14 @@ test('LINE: a resident gets a link code, sends it in LINE, and the linked accoun
   assert.equal(linked?.ward_code, '141356');
   assert.equal(linked?.language, 'en');
   assert.equal(linked?.personal, false);
+  const off = await hanako.post('/notifications', {
+    topics: ['bosai'],
+    channels: ['inbox'],
+    shown: ['line', 'webpush'],
+    email: '',
+  });
+  assert.equal(off.statusCode, 303);
+  assert.equal((await subscriber('line', user))?.status, 'unsubscribed', 'unticked on the page: stopped');
 
   const anonymous = visitor();
   const refused = await anonymous.get('/notifications');

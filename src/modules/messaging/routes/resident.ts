@@ -152,6 +152,7 @@ export async function residentMessagingRoutes(app: FastifyInstance, deps: Platfo
           tenantId: request.tenant.id,
           accountId: resident.accountId,
           ...input,
+          shown: list(body, 'shown'),
           origin: origin(request),
           meta,
         });

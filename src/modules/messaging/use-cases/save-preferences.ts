@@ -155,6 +155,11 @@ export interface SavePreferencesInput {
   channels: string[];
   /** Of personalChannels. */
   personal: string[];
+  /**
+   * The channels the form showed a switch for. One linked or registered after the page was loaded (a LINE
+   * code sent, the push button pressed) was not on it: it takes the new topics but is not switched off.
+   */
+  shown: string[];
   /** Origin the links in a confirmation mail point to. */
   origin: string;
   meta: RequestMeta;
@@ -207,9 +212,12 @@ export async function savePreferences(
     // LINE and Web Push: chosen turns a stopped row back on; not chosen stops it. Blocked and gone stay so:
     // only the person (unblocking in LINE, subscribing again in the browser) can undo those.
     for (const channel of ['line', 'webpush'] as const) {
+      const switched = input.shown.includes(channel);
       await sql`update msg_subscribers set topics = ${p.topics}::text[], ward_code = ${p.wardCode},
-          language = ${p.language}, birth_year = ${p.birthYear}::integer, personal = ${personal.has(channel)}::boolean,
+          language = ${p.language}, birth_year = ${p.birthYear}::integer,
+          personal = case when ${switched}::boolean then ${personal.has(channel)}::boolean else personal end,
           status = case
+            when not ${switched}::boolean then status
             when ${on.has(channel)}::boolean and status = 'unsubscribed' then 'active'
             when not ${on.has(channel)}::boolean and status = 'active' then 'unsubscribed'
             else status end,
