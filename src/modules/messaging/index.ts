@@ -11,6 +11,7 @@ import { lineWebhookRoutes } from './routes/line-webhook.ts';
 import { residentMessagingRoutes } from './routes/resident.ts';
 import { staffMessagingRoutes } from './routes/staff.ts';
 import { sendBatchQueue, sendUrgentQueue, startDelivery, startQueue } from './use-cases/start-delivery.ts';
+import { emailConfirmationJob, sendEmailConfirmationJob } from './use-cases/subscribe-email.ts';
 
 export { type PersonalNotice, sendPersonalNotice } from './use-cases/send-personal-notice.ts';
 
@@ -32,7 +33,16 @@ export const messaging: CityModule = {
     await staffMessagingRoutes(app, deps);
   },
   seedDemo: seedMessagingDemo,
+  homeLinks: [
+    {
+      href: '/notifications',
+      titleKey: 'notifications.settingsTitle',
+      descriptionKey: 'notifications.settingsHomeLead',
+    },
+    { href: '/my/inbox', titleKey: 'notifications.inboxTitle', descriptionKey: 'notifications.inboxHomeLead' },
+  ],
   jobs: {
+    [sendEmailConfirmationJob]: emailConfirmationJob,
     [sendBatchQueue]: batchJob,
     [sendUrgentQueue]: batchJob,
     [startQueue]: {

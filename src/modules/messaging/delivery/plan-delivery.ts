@@ -6,7 +6,8 @@ import { type Segment, segmentCondition } from './segment.ts';
 
 /** A personal notice goes to its recipients' active channels that carry personal notices. */
 function personalCondition(messageId: string) {
-  return sql<boolean>`(s.status = 'active' and s.personal and s.account_id in (
+  // The inbox is the record of what the city said: personal notices reach it even when its topics are stopped.
+  return sql<boolean>`((s.status = 'active' or (s.channel = 'inbox' and s.status = 'unsubscribed')) and s.personal and s.account_id in (
     select a.account_id from msg_message_accounts a where a.message_id = ${messageId}::uuid))`;
 }
 
