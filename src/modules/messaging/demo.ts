@@ -71,6 +71,8 @@ export async function seedMessagingDemo(deps: PlatformDeps, options: SeedOptions
       segment: { topics: ['bosai'] },
     },
   });
+  // `cityhall seed` loads data with no mailer: the notice stays a draft for staff to send.
+  if (!deps.mail) return;
   // The demo loads before the job queue starts: plan through the real path, then send each batch here.
   const batches: { tenantId: string; batchId: string }[] = [];
   const collect: Pick<Jobs, 'enqueue' | 'enqueueMany'> = {
