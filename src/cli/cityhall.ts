@@ -130,6 +130,7 @@ async function serve(args: string[]): Promise<void> {
           `  申請の一覧          ${base}/my/applications   交付物の確認 ${base}/verify\n` +
           `  パブリックコメント  ${base}/public-comments（意見を送る・結果を読む、アカウント不要）\n` +
           `  オープンデータ      ${base}/open-data（検索・プレビュー・地図・ダウンロード） 要望 ${base}/open-data/requests\n` +
+          `  お知らせ            ${base}/notifications（分野・区・言語・受け取り方） 受信箱 ${base}/my/inbox\n` +
           `  CKAN API            ${base}/api/3/action/package_search?q=AED   DCAT ${base}/open-data/catalog.jsonld\n` +
           `  区役所と局の一覧    ${base}/organisation\n` +
           `  API 仕様 (OpenAPI)  ${base}/api/docs\n` +
@@ -154,6 +155,9 @@ function demoSignInHelp(base: string, mailbox: boolean): string {
     `            案件の受付箱 ${base}/staff/cases（住民票・印鑑・転出は川崎区 区民課、その他の手続は reviewer@）\n` +
     `            パブリックコメント ${base}/staff/public-comments（planner@: 意見募集の作成・分析・結果の公表）\n` +
     `            オープンデータ ${base}/staff/open-data（dx@: 全局のデータセット、planner@: デジタル化施策推進室の分。CSV の検査・公開、API トークン）\n` +
+    `            お知らせの配信 ${base}/staff/messages（dx@・manager@: 対象人数の確認、今すぐ／日時指定で送る、配信の結果）\n` +
+    `            プッシュ型サービス ${base}/staff/eligibility（dx@: 新たに対象になった方へのご案内の承認、規則の版の差分）\n` +
+    `            住民異動の届出 ${base}/staff/residents/life-events（counter@: 出生届・転入届など。対象の世帯にすぐご案内が届きます）\n` +
     `            このパソコン (127.0.0.1) は LGWAN 接続系として扱います（NETWORK_ZONES で変更）\n` +
     `  マイナンバーカード（デモ） ${base}/account/jpki で本人確認。署名は npm run cityhall -- jpki sign --card demo --text "…"\n`
   );
