@@ -35,6 +35,7 @@ export {
   type EligibilityHousehold,
   type EligibilityMember,
   type MemberEvent,
+  readEligibilityHouseholds,
   streamHouseholds,
 } from './use-cases/stream-households.ts';
 

@@ -1,6 +1,6 @@
 // The register's households as the rules read them (the residents module gives ids, dates and codes only).
 import type { Kysely } from 'kysely';
-import { type EligibilityHousehold, streamHouseholds } from '../../residents/index.ts';
+import { type EligibilityHousehold, readEligibilityHouseholds } from '../../residents/index.ts';
 import type { Household } from '../rules/index.ts';
 
 /**
@@ -16,20 +16,12 @@ export function japanToday(now = new Date()): string {
   return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** Households by id, as a run reads them (one short read each: an event concerns one or a few households). */
+/** Households by id, as a run reads them: one read for all of them (an approval may concern thousands). */
 export async function loadHouseholds(
   deps: { db: Kysely<any> },
   tenantId: string,
   householdIds: Iterable<string>,
 ): Promise<Map<string, EligibilityHousehold>> {
-  const found = new Map<string, EligibilityHousehold>();
-  for (const id of new Set(householdIds)) {
-    if (!/^\d{1,18}$/.test(id)) continue;
-    const pages = streamHouseholds(deps, { tenantId, pageSize: 1, afterId: String(BigInt(id) - 1n) });
-    const first = await pages.next();
-    await pages.return(undefined);
-    const household = first.done ? undefined : first.value[0];
-    if (household?.id === id) found.set(id, household);
-  }
-  return found;
+  const found = await readEligibilityHouseholds(deps, { tenantId, householdIds: [...householdIds] });
+  return new Map(found.map((h) => [h.id, h]));
 }

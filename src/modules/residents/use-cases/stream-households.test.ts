@@ -8,7 +8,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { addTenants } from '../../../../test/helpers/tenants.ts';
 import { japanToday, yearsBefore } from '../life-events/validate.ts';
-import { streamHouseholds } from './stream-households.ts';
+import { readEligibilityHouseholds, streamHouseholds } from './stream-households.ts';
 
 let city: TestCityHall;
 
@@ -120,4 +120,18 @@ test('members carry their life events of the last two years, read with one state
     'one read of events per page, not one per household',
   );
   await ownerDb.deleteFrom('resident_events').where('idempotency_key', 'like', 'stream-test-%').execute();
+});
+
+test('households read by id are those a page gives, unknown and repeated ids left out', async () => {
+  const all = [];
+  for await (const page of streamHouseholds(city.city.deps, { tenantId: 'kawasaki', pageSize: 50 })) all.push(...page);
+  const picked = [all[40]!, all[3]!, all[all.length - 1]!];
+  const read = await readEligibilityHouseholds(city.city.deps, {
+    tenantId: 'kawasaki',
+    householdIds: [...picked.map((h) => h.id), picked[0]!.id, '999999999'],
+  });
+  assert.deepEqual(
+    read,
+    [...picked].sort((a, b) => Number(a.id) - Number(b.id)),
+  );
 });
