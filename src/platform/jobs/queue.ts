@@ -1,6 +1,6 @@
 // Background work on a PostgreSQL-backed queue (pg-boss; docs/adr/0003). A job is enqueued in the
 // same transaction as the change that causes it, so a rollback leaves no job and a commit no lost one.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { fromKysely, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
@@ -138,4 +138,24 @@ async function grantJobsToAppRole(ownerUrl: string, role: string): Promise<void>
   } finally {
     await owner.end();
   }
+}
+
+/**
+ * A job of `queue` whose data contains `data` in one of `states` (by default: not finished, so waiting, to be
+ * retried or running).
+ * pg-boss has no "pending by data" call, so this reads its table; call it in a transaction that holds an
+ * advisory lock on the same work, so two requests do not both find nothing and enqueue twice.
+ */
+export async function jobInFlight(
+  trx: Kysely<any>,
+  queue: string,
+  data: Record<string, string>,
+  states: readonly ('created' | 'retry' | 'active')[] = ['created', 'retry', 'active'],
+): Promise<{ state: string; createdOn: Date } | undefined> {
+  const found = await sql<{ state: string; created_on: Date }>`
+    select state::text as state, created_on from ${sql.raw(jobSchema)}.job
+    where name = ${queue} and state::text = any(${states}::text[]) and data @> ${JSON.stringify(data)}::jsonb
+    order by created_on limit 1`.execute(trx);
+  const row = found.rows[0];
+  return row ? { state: row.state, createdOn: row.created_on } : undefined;
 }

@@ -8,10 +8,11 @@ import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
+import { jobInFlight } from '../../../platform/jobs/queue.ts';
 import { type PopulationRunJob, populationRunQueue } from '../jobs.ts';
 import { activeRules, versionsOf } from '../registry.ts';
 import { type Rule, validateRule } from '../rules/index.ts';
-import { auditRuleChange, jobInFlight, lockFor } from './staff-change.ts';
+import { auditRuleChange, lockFor } from './staff-change.ts';
 
 export async function activateVersion(
   deps: {

@@ -7,9 +7,10 @@ import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
+import { jobInFlight } from '../../../platform/jobs/queue.ts';
 import { type TellJob, tellQueue } from '../jobs.ts';
 import { activeRules } from '../registry.ts';
-import { auditRuleChange, jobInFlight, lockFor } from './staff-change.ts';
+import { auditRuleChange, lockFor } from './staff-change.ts';
 
 export type ApprovalOutcome = 'queued' | 'alreadyQueued' | 'nobodyWaiting';
 

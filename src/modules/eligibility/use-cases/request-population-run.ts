@@ -6,8 +6,9 @@ import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
+import { jobInFlight } from '../../../platform/jobs/queue.ts';
 import { type PopulationRunJob, populationRunQueue } from '../jobs.ts';
-import { auditRuleChange, jobInFlight, lockFor } from './staff-change.ts';
+import { auditRuleChange, lockFor } from './staff-change.ts';
 
 /** A population run still 'running' after this long crashed with its worker (the job expires after 30 minutes). */
 const staleAfterMinutes = 30;

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { jobInFlight } from '../../../platform/jobs/queue.ts';
 import { tellQueue } from '../jobs.ts';
 import { type NoticeText, noticeFor } from '../outreach/notice.ts';
 import { activeRules, findRule, versionsOf } from '../registry.ts';
@@ -13,7 +14,6 @@ import { evaluateRule, type Rule, validateRule } from '../rules/index.ts';
 import { loadHouseholds, toHousehold } from '../runs/households.ts';
 import type { PreviewDifference } from './preview-version.ts';
 import { type Conversion, conversionOf, type RunRow, toRunRow } from './rule-overview.ts';
-import { jobInFlight } from './staff-change.ts';
 
 export interface WaitingPerson {
   personId: string;
