@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { countRows, householdWithWoman } from '../../src/modules/residents/life-events/test-support.ts';
-import { japanToday } from '../../src/modules/residents/life-events/validate.ts';
+import { japanToday } from '../../src/platform/ja/today.ts';
 import { startTestCityHall, type TestCityHall } from '../helpers/app.ts';
 import { axeViolations, describeViolations, launchBrowser, staffSignInInBrowser } from '../helpers/browser.ts';
 

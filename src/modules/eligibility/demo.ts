@@ -2,12 +2,12 @@
 // baseline run two months ago (everyone eligible then is already known), today's run (people who crossed an
 // age since are newly eligible, waiting for staff to approve telling them), and standing approvals for the
 // rules a birth or a move-in should answer at once. Idempotent: skips a tenant that has runs.
+import { publicOrigin } from '../../platform/config/config.ts';
 import { withTenant } from '../../platform/db/tenant.ts';
+import { japanToday } from '../../platform/ja/today.ts';
 import type { PlatformDeps, SeedOptions } from '../../platform/module.ts';
-import { originOf } from './jobs.ts';
 import { findRule } from './registry.ts';
 import { addDays, parseDay } from './rules/index.ts';
-import { japanToday } from './runs/households.ts';
 import { runPopulation } from './use-cases/run-population.ts';
 import { tellWaiting } from './use-cases/tell-waiting.ts';
 
@@ -44,5 +44,11 @@ export async function seedEligibilityDemo(deps: PlatformDeps, options: SeedOptio
   );
   await runPopulation(deps, { tenantId, on: addDays(parseDay(today), -60).iso, triggeredBy: 'demo-seed' });
   await runPopulation(deps, { tenantId, on: today, triggeredBy: 'demo-seed' });
-  await tellWaiting(deps, { tenantId, on: today, origin: originOf(deps), approvedBy: 'system', kind: 'event' });
+  await tellWaiting(deps, {
+    tenantId,
+    on: today,
+    origin: publicOrigin(deps.config),
+    approvedBy: 'system',
+    kind: 'event',
+  });
 }

@@ -1,7 +1,8 @@
 // The eligibility module's background work: whole-population runs (started by staff, by the CLI or by an
 // operator's nightly timer), telling the people of an approved outreach, and the reaction to life events.
+import { publicOrigin } from '../../platform/config/config.ts';
+import { japanToday } from '../../platform/ja/today.ts';
 import type { PlatformDeps } from '../../platform/module.ts';
-import { japanToday } from './runs/households.ts';
 import { runForHouseholds } from './use-cases/run-for-households.ts';
 import { runPopulation } from './use-cases/run-population.ts';
 import { tellWaiting } from './use-cases/tell-waiting.ts';
@@ -22,23 +23,24 @@ export interface TellJob {
   approvedBy: string;
 }
 
-/** Where links in notices point: the public address, or the local server. */
-export function originOf(deps: Pick<PlatformDeps, 'config'>): string {
-  return deps.config.publicUrl ?? `http://localhost:${deps.config.port || 3000}`;
-}
-
 export async function populationRunJob(data: PopulationRunJob, deps: PlatformDeps): Promise<void> {
   const on = data.on ?? japanToday();
   await runPopulation(deps, { tenantId: data.tenantId, on, triggeredBy: data.triggeredBy });
   // People who crossed a threshold (a birthday) under a rule with a standing approval are told now.
-  await tellWaiting(deps, { tenantId: data.tenantId, on, origin: originOf(deps), approvedBy: 'system', kind: 'event' });
+  await tellWaiting(deps, {
+    tenantId: data.tenantId,
+    on,
+    origin: publicOrigin(deps.config),
+    approvedBy: 'system',
+    kind: 'event',
+  });
 }
 
 export async function tellJob(data: TellJob, deps: PlatformDeps): Promise<void> {
   await tellWaiting(deps, {
     tenantId: data.tenantId,
     on: japanToday(),
-    origin: originOf(deps),
+    origin: publicOrigin(deps.config),
     approvedBy: data.approvedBy,
     kind: 'staff',
     ruleId: data.ruleId,
@@ -56,7 +58,7 @@ export async function lifeEventHandler(
     tenantId: event.tenantId,
     householdIds: [householdId],
     on: japanToday(),
-    origin: originOf(deps),
+    origin: publicOrigin(deps.config),
     triggeredBy: `event:${event.data.kind ?? 'life_event'}:${event.id}`,
   });
 }

@@ -1,7 +1,9 @@
 // What issuance's use cases need beyond the platform: the city keys and where verification lives.
+
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
+import { publicOrigin } from '../../platform/config/config.ts';
 import type { Events } from '../../platform/events/events.ts';
 import type { PlatformDeps } from '../../platform/module.ts';
 import { type CityKeys, cityKeys } from './city-key.ts';
@@ -30,6 +32,6 @@ export function issuanceDeps(deps: PlatformDeps): IssuanceDeps {
     pool: deps.pool,
     events: deps.events,
     keys,
-    publicBaseUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port || 3000}`,
+    publicBaseUrl: publicOrigin(deps.config),
   };
 }

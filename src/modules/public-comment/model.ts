@@ -2,7 +2,7 @@
 // in Japan, the receipt number of a submission and the limits on what can be sent in.
 import type { SubmissionMethod } from './report/types.ts';
 
-export { japanToday } from './feed/phase.ts';
+export { japanToday } from '../../platform/ja/today.ts';
 
 export type { SubmissionMethod };
 export type ConsultationStatus = 'draft' | 'open' | 'closed' | 'analysing' | 'published';

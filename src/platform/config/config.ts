@@ -148,6 +148,11 @@ function lineConfig(env: NodeJS.ProcessEnv): Config['line'] {
   return { apiBaseUrl, channelAccessToken: token, channelSecret: secret };
 }
 
+/** Where links in mails, notices and documents point when no request is at hand: PUBLIC_URL, or this server. */
+export function publicOrigin(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port || 3000}`;
+}
+
 function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.SMTP_URL || undefined;
   if (raw === undefined) return undefined;

@@ -16,6 +16,7 @@ export {
 export { halfWidthKanaToFull, isKatakanaReading, type ReadingCheck, toKatakanaReading } from './kana.ts';
 export { NormalizeError, normalizeDigitsAndAscii, normalizePhone, normalizePostalCode } from './normalize.ts';
 export { lookupPostalCode, type PostalAddress, postalCodesOfCity } from './postal.ts';
+export { japanToday } from './today.ts';
 export {
   type EraInitial,
   type EraName,

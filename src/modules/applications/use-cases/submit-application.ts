@@ -3,6 +3,7 @@
 // gets its receipt number (受付番号), due date and fee, the timeline and audit rows are written, and the
 // event and the receipt e-mail are queued. Retrying with the same idempotency key (or submitting the
 // same draft twice) returns the first result; reusing a key for different content is refused.
+
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -15,6 +16,7 @@ import { type Events, eventValues } from '../../../platform/events/events.ts';
 import { type FieldError, findBadText, topProperties, uiOf, validateAnswers } from '../../../platform/forms/index.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Lang } from '../../../platform/i18n/i18n.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import {
   type ActingParty,
   requireAssurance,
@@ -75,10 +77,6 @@ function resolveDepartment(procedure: Procedure, wardCode: string | null): strin
   // Applications to a ward office go to the applicant's ward; without a known ward, to 川崎区 (the
   // city hall's own ward office), where staff forward it.
   return `ward-${wardCode ?? '141313'}.${procedure.department.slice('ward.'.length)}`;
-}
-
-function japanToday(): string {
-  return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
 function addDays(iso: string, days: number): string {

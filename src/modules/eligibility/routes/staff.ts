@@ -2,20 +2,21 @@
 // `administer` on personal data of デジタル化施策推進室, decided and audited by the policy point. Actions are
 // plain forms that redirect (303) with a notice; a refusal (a run already going, a version not previewed or
 // whose examples fail) re-renders the page with the reason in an error summary.
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createZoneClassifier } from '../../../platform/access/zones.ts';
+import { publicOrigin } from '../../../platform/config/config.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { seeOther, sendPage } from '../../../platform/http/respond.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { pageContext } from '../../../platform/pages/server-pages.ts';
 import { authorize, type StaffContext, staffOrRedirect } from '../../identity/index.ts';
-import { originOf } from '../jobs.ts';
 import '../messages.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { overviewPath, type PageState, rulePath } from '../pages/common.ts';
 import { overviewPage, populationRunPath } from '../pages/overview.ts';
 import { rulePage } from '../pages/rule.ts';
 import { findRule } from '../registry.ts';
-import { japanToday } from '../runs/households.ts';
 import { activateVersion } from '../use-cases/activate-version.ts';
 import { approveOutreach } from '../use-cases/approve-outreach.ts';
 import { previewVersion } from '../use-cases/preview-version.ts';
@@ -103,7 +104,7 @@ export async function eligibilityStaffRoutes(app: FastifyInstance, deps: Platfor
       tenantId: g.tenantId,
       ruleId,
       on: japanToday(),
-      origin: originOf(deps),
+      origin: publicOrigin(deps.config),
     });
     return sendPage(reply, rulePage(pageContext(request), v, viewerOf(g.staff), state), status);
   }

@@ -11,11 +11,6 @@ export function toHousehold(h: EligibilityHousehold): Household {
   return h as unknown as Household;
 }
 
-/** Today in Japan, YYYY-MM-DD: rules decide by the Japanese calendar day. */
-export function japanToday(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** Households by id, as a run reads them: one read for all of them (an approval may concern thousands). */
 export async function loadHouseholds(
   deps: { db: Kysely<any> },

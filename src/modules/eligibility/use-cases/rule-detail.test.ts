@@ -2,9 +2,10 @@
 // the notice exactly as noticeFor writes it for one of them, its versions with what keeps them from being
 // activated and their last comparison; and after telling people, the outreach with who then applied
 // (conversion: only applications made after the notice count).
+
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { originOf } from '../jobs.ts';
+import { publicOrigin } from '../../../platform/config/config.ts';
 import { noticeFor, procedureOf } from '../outreach/notice.ts';
 import { findRule } from '../registry.ts';
 import { previewVersion } from './preview-version.ts';
@@ -23,7 +24,7 @@ after(async () => {
 });
 
 const detail = (ruleId: string) =>
-  ruleDetail(s.city.city.deps, { tenantId, ruleId, on: s.today, origin: originOf(s.city.city.deps) });
+  ruleDetail(s.city.city.deps, { tenantId, ruleId, on: s.today, origin: publicOrigin(s.city.city.deps.config) });
 
 test('waiting people with today’s reason, the notice as a resident reads it, and the versions', async () => {
   const v = await detail('sumaho-kyoshitsu');
@@ -39,7 +40,10 @@ test('waiting people with today’s reason, the notice as a resident reads it, a
   }
   const first = v.sample[0]!;
   assert.equal(v.notice?.personId, first.personId);
-  assert.deepEqual(v.notice?.text, noticeFor(findRule('sumaho-kyoshitsu', 1)!, first, originOf(s.city.city.deps)));
+  assert.deepEqual(
+    v.notice?.text,
+    noticeFor(findRule('sumaho-kyoshitsu', 1)!, first, publicOrigin(s.city.city.deps.config)),
+  );
   assert.match(v.notice!.text.bodyEasy, /スマートフォンの 使い方/);
   assert.deepEqual(
     v.versions.map((x) => [x.rule.version, x.state, x.problems, x.preview]),

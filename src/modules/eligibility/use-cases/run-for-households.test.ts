@@ -7,8 +7,8 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { type LineStandIn, lineUserId, startLineStandIn } from '../../../../test/helpers/line-stand-in.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { catalogue } from '../rules/index.ts';
-import { japanToday } from '../runs/households.ts';
 import { runForHouseholds } from './run-for-households.ts';
 import { runPopulation } from './run-population.ts';
 

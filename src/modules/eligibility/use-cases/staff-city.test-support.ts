@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import type { StaffActor } from '../../../platform/audit/audit.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { addDays, parseDay } from '../rules/index.ts';
-import { japanToday } from '../runs/households.ts';
 import { runPopulation } from './run-population.ts';
 
 export const tenantId = 'kawasaki';

@@ -1,5 +1,6 @@
 // This process's channel senders and the delivery of one batch with them: what the batch jobs run, and what
 // the demo seed runs directly (it loads before the job queue starts).
+import { publicOrigin } from '../../../platform/config/config.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { createEmailChannel } from '../channels/email.ts';
 import { sendWebPush } from '../channels/web-push.ts';
@@ -43,13 +44,8 @@ function buildSenders(deps: PlatformDeps): ChannelSenders {
   };
 }
 
-/** Where links in messages point: the public address, or the local server. */
-export function messageOrigin(deps: Pick<PlatformDeps, 'config'>): string {
-  return deps.config.publicUrl ?? `http://localhost:${deps.config.port || 3000}`;
-}
-
 export async function deliverBatch(deps: PlatformDeps, input: { tenantId: string; batchId: string }): Promise<void> {
-  const origin = messageOrigin(deps);
+  const origin = publicOrigin(deps.config);
   await sendBatch(
     {
       db: deps.db,

@@ -1,11 +1,13 @@
 // How many subscribers a segment reaches, per channel, before staff send: the number they approve.
+
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { parseSegment, type SegmentInput, segmentCondition } from '../delivery/segment.ts';
 
 export function japanYear(now = new Date()): number {
-  return new Date(now.getTime() + 9 * 3600_000).getUTCFullYear();
+  return Number(japanToday(now).slice(0, 4));
 }
 
 export async function audienceSize(

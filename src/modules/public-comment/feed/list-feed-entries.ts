@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { readWithTenant } from '../../../platform/db/tenant.ts';
-import { consultationPhase, japanToday, type Phase } from './phase.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
+import { consultationPhase, type Phase } from './phase.ts';
 
 export interface FeedEntry {
   id: string;

@@ -1,7 +1,8 @@
 // The period rule: the stored status with the Japan calendar day applied, edges included.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { consultationPhase, japanToday } from './phase.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
+import { consultationPhase } from './phase.ts';
 
 const period = { opensOn: '2026-02-01', closesOn: '2026-02-28' };
 

@@ -23,15 +23,3 @@ export function consultationPhase(row: { status: string; opensOn: string; closes
       return 'draft';
   }
 }
-
-const japanDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in Japan, whatever the server's time zone: the `today` consultationPhase expects. */
-export function japanToday(now: Date = new Date()): string {
-  return japanDay.format(now);
-}

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { addConsultation, type NoticeCity, startNoticeCity } from '../subscriptions/test-city.ts';
 import { listFeedEntries } from './list-feed-entries.ts';
-import { japanToday } from './phase.ts';
 import { child, children, readXml, textOf } from './xml-reader.test-support.ts';
 
 let city: NoticeCity;

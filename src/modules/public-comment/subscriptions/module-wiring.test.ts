@@ -6,7 +6,7 @@ import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { type SmtpStandIn, startSmtpStandIn } from '../../../../test/helpers/smtp.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
-import { japanToday } from '../feed/phase.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { readXml } from '../feed/xml-reader.test-support.ts';
 import { publicComment } from '../index.ts';
 import { confirmSubscription } from './confirm-subscription.ts';

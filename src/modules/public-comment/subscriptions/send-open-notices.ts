@@ -16,10 +16,11 @@
 // the retry then sends again. No protocol closes it without the receiving side's help, so the notice
 // carries a Message-ID made from the subscriber and the consultation, which lets mail programs that
 // de-duplicate by Message-ID show that rare second copy as the same message.
+import { publicOrigin } from '../../../platform/config/config.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { DomainEvent } from '../../../platform/events/events.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
-import { japanToday } from '../feed/phase.ts';
 import { type OpenedConsultation, openNoticeMessage, subscriptionLinks } from './emails.ts';
 import { activeSubscription, cityName, claimNotice, recipientsOf } from './queries.ts';
 import { tokenForMail } from './tokens.ts';
@@ -63,11 +64,6 @@ export async function enqueueOpenNotices(deps: PlatformDeps, event: DomainEvent)
   });
 }
 
-/** The origin links in mails point to when no request is at hand. */
-export function mailBaseUrl(config: PlatformDeps['config']): string {
-  return config.publicUrl ?? `http://localhost:${config.port || 3000}`;
-}
-
 /** Job handler: one notice to one subscriber (see the header for why it never sends twice nor loses one). */
 export async function sendOpenNotice(deps: PlatformDeps, data: OpenNoticeJob): Promise<void> {
   if (data.closesOn < japanToday()) return;
@@ -78,7 +74,7 @@ export async function sendOpenNotice(deps: PlatformDeps, data: OpenNoticeJob): P
     const claimed = await claimNotice(trx, data);
     if (!claimed) return;
     const token = await tokenForMail(trx, deps.secrets, data.tenantId, subscriber);
-    const base = mailBaseUrl(deps.config);
+    const base = publicOrigin(deps.config);
     const stop = subscriptionLinks(base, token).stop;
     const messageId = `<pc-notice.${data.tenantId}.${data.consultationId}.${data.subscriptionId}@${new URL(base).hostname}>`;
     await deps.mail.send(

@@ -9,8 +9,8 @@ import { sql } from 'kysely';
 import { Agent } from '../../../../test/helpers/agent.ts';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { staffSignIn } from '../../../../test/helpers/staff.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { countRows, householdWithWoman, lifeEventsOf, tenantId } from './test-support.ts';
-import { japanToday } from './validate.ts';
 
 let city: TestCityHall;
 let counter: Agent;

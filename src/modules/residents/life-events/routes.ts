@@ -12,6 +12,7 @@ import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { pageContext } from '../../../platform/pages/server-pages.ts';
 import { authorize, type StaffContext, staffOrRedirect } from '../../identity/staff-access.ts';
@@ -40,7 +41,7 @@ import {
   type Ward,
 } from './pages.ts';
 import type { RecordedLifeEvent } from './record.ts';
-import { japanToday, parseId } from './validate.ts';
+import { parseId } from './validate.ts';
 
 const page = { hide: true };
 type Body = Record<string, unknown>;

@@ -8,11 +8,6 @@ export function fail(errors: FieldError[]): never {
   throw new AppError('validation_failed', errors[0]!.message, { errors });
 }
 
-/** Today in Japan, YYYY-MM-DD: a birth or a notification is dated by the Japanese calendar day. */
-export function japanToday(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** The day `years` before `day` (29 February becomes 28 February). */
 export function yearsBefore(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -4,7 +4,8 @@
 // move_in, pregnancy, certificate_issued), read in the same statement.
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
-import { japanToday, yearsBefore } from '../life-events/validate.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
+import { yearsBefore } from '../life-events/validate.ts';
 import { eventYears, type MemberEvent } from './stream-households.ts';
 
 export interface HouseholdMember {

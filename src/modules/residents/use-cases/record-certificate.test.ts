@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { actor, countRows, householdWithWoman, lifeEventsOf, newKey, tenantId } from '../life-events/test-support.ts';
-import { japanToday } from '../life-events/validate.ts';
 import { recordCertificate } from './record-certificate.ts';
 
 let city: TestCityHall;

@@ -6,9 +6,10 @@ import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { loadHousehold } from '../life-events/household.ts';
 import { earlierSubmission, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
-import { fail, japaneseDate, japanToday, parseDay, parseId, parseKey } from '../life-events/validate.ts';
+import { fail, japaneseDate, parseDay, parseId, parseKey } from '../life-events/validate.ts';
 
 /** shintai 身体障害者手帳, ryoiku 療育手帳, seishin 精神障害者保健福祉手帳, with the register's type and grades. */
 export const certificates = {

@@ -6,12 +6,12 @@ import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { loadHousehold } from '../life-events/household.ts';
 import { earlierSubmission, nextIds, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
 import {
   fail,
   japaneseDate,
-  japanToday,
   parseDay,
   parseId,
   parseKana,

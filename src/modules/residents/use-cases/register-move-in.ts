@@ -7,12 +7,12 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { lookupPostalCode } from '../../../platform/ja/postal.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { listWards } from '../../organisation/index.ts';
 import { earlierSubmission, nextIds, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
 import {
   fail,
   japaneseDate,
-  japanToday,
   parseDay,
   parseKana,
   parseKey,

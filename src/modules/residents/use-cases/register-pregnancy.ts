@@ -6,18 +6,10 @@ import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
 import { loadHousehold } from '../life-events/household.ts';
 import { earlierSubmission, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
-import {
-  daysBetween,
-  fail,
-  japaneseDate,
-  japanToday,
-  parseAnyDay,
-  parseDay,
-  parseId,
-  parseKey,
-} from '../life-events/validate.ts';
+import { daysBetween, fail, japaneseDate, parseAnyDay, parseDay, parseId, parseKey } from '../life-events/validate.ts';
 
 /** A pregnancy lasts about 280 days from the last period; a notification comes after the first weeks. */
 const longestWait = 300;

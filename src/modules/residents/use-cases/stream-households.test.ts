@@ -7,7 +7,8 @@ import { after, before, test } from 'node:test';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import { addTenants } from '../../../../test/helpers/tenants.ts';
-import { japanToday, yearsBefore } from '../life-events/validate.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
+import { yearsBefore } from '../life-events/validate.ts';
 import { readEligibilityHouseholds, streamHouseholds } from './stream-households.ts';
 
 let city: TestCityHall;

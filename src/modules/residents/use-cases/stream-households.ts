@@ -5,7 +5,8 @@
 // life events by one range scan of their household ids (never a query per household).
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
-import { japanToday, yearsBefore } from '../life-events/validate.ts';
+import { japanToday } from '../../../platform/ja/today.ts';
+import { yearsBefore } from '../life-events/validate.ts';
 
 /** A dated life event of a member: birth, move_in, pregnancy, certificate_issued. */
 export interface MemberEvent {
