@@ -5,6 +5,15 @@ import pg from 'pg';
 const tenantPattern = /^[a-z][a-z0-9-]{1,62}$/;
 
 /**
+ * The statement naming the tenant for the rest of the transaction, for SQL sent as text (checked against the
+ * tenant id pattern, so it cannot inject). For a session that must stay on one connection (a temporary table).
+ */
+export function tenantSetting(tenantId: string): string {
+  if (!tenantPattern.test(tenantId)) throw new Error(`invalid tenant id: ${JSON.stringify(tenantId)}`);
+  return `select set_config('app.tenant_id', '${tenantId}', true)`;
+}
+
+/**
  * Runs `fn` in a transaction whose `app.tenant_id` is `tenantId`. The setting is transaction-local
  * (set_config(..., true)), so it ends with the transaction and never leaks to the next user of a pooled
  * connection. BEGIN and set_config go to the server as one message (one round trip instead of two); the
@@ -15,9 +24,9 @@ export async function withTenant<T>(
   tenantId: string,
   fn: (trx: Kysely<any>) => Promise<T>,
 ): Promise<T> {
-  if (!tenantPattern.test(tenantId)) throw new Error(`invalid tenant id: ${JSON.stringify(tenantId)}`);
+  const setting = tenantSetting(tenantId);
   return db.connection().execute(async (conn) => {
-    await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)`).execute(conn);
+    await sql.raw(`begin; ${setting}`).execute(conn);
     try {
       const result = await fn(conn);
       await sql.raw('commit').execute(conn);
@@ -56,12 +65,10 @@ export async function readWithTenant<R>(
   tenantId: string,
   query: Compilable<R> | { compile(): CompiledQuery<R> },
 ): Promise<R[]> {
-  if (!tenantPattern.test(tenantId)) throw new Error(`invalid tenant id: ${JSON.stringify(tenantId)}`);
+  const setting = tenantSetting(tenantId);
   const compiled = query.compile();
   const parameters = compiled.parameters as Literal[];
   const text = compiled.sql.replace(/\$(\d+)/g, (_m, n: string) => literal(parameters[Number(n) - 1]));
-  const results = (await pool.query(
-    `select set_config('app.tenant_id', '${tenantId}', true); ${text}`,
-  )) as unknown as pg.QueryResult[];
+  const results = (await pool.query(`${setting}; ${text}`)) as unknown as pg.QueryResult[];
   return results[1]!.rows as R[];
 }

@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { tenantSetting } from '../../../platform/db/tenant.ts';
 
 export interface FoundRow {
   ruleId: string;
@@ -18,8 +19,6 @@ export interface MergeResult {
   newlyEligible: number;
   noLongerEligible: number;
 }
-
-const tenantPattern = /^[a-z][a-z0-9-]{1,62}$/;
 
 /** A pool client with a fresh temporary table elig_stage; release it with `release(true)` on failure. */
 export async function openStage(pool: pg.Pool): Promise<pg.PoolClient> {
@@ -89,10 +88,7 @@ export async function mergeStage(
     finish: (result: MergeResult, client: pg.PoolClient) => Promise<void>;
   },
 ): Promise<MergeResult> {
-  if (!tenantPattern.test(input.tenantId)) throw new Error(`invalid tenant id: ${JSON.stringify(input.tenantId)}`);
-  await client.query(
-    `begin; select set_config('app.tenant_id', '${input.tenantId}', true); set local work_mem = '256MB'`,
-  );
+  await client.query(`begin; ${tenantSetting(input.tenantId)}; set local work_mem = '256MB'`);
   try {
     const eligible = Number((await client.query('select count(*) as n from elig_stage')).rows[0].n);
     await client.query(
