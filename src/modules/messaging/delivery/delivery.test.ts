@@ -214,3 +214,26 @@ test('e-mail goes out with one-click unsubscribe; without an unsubscribe address
   assert.equal(sent.length, 3);
   assert.ok(sent.every((m) => m.headers?.['List-Unsubscribe-Post'] === 'List-Unsubscribe=One-Click'));
 });
+
+test('an urgent alert’s batches go to their own queue, ahead of the everyday notices’ backlog', async () => {
+  const queued = async (urgent: boolean) => {
+    const { id } = await createMessage(city.city.deps, {
+      tenantId,
+      actor,
+      fields: {
+        title: urgent ? '不審者情報' : 'イベントのお知らせ',
+        bodyJa: '本文',
+        urgent,
+        segment: { topics: ['bosai'] },
+      },
+    });
+    await startDelivery(city.city.deps, { tenantId, actor, messageId: id });
+    const rows = await sql<{ name: string }>`
+      select distinct j.name from pgboss.job j
+      join msg_batches b on j.data->>'batchId' = b.id::text
+      where b.message_id = ${id}`.execute(city.city.deps.ownerDb);
+    return rows.rows.map((r) => r.name);
+  };
+  assert.deepEqual(await queued(false), ['messaging.send-batch']);
+  assert.deepEqual(await queued(true), ['messaging.send-urgent']);
+});
