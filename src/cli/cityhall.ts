@@ -88,6 +88,8 @@ async function serve(args: string[]): Promise<void> {
     throw new ConfigError('--role は api, worker, all のいずれかです。');
   // The demo treats this machine as the LGWAN side, so staff can try every screen on localhost.
   if (values.demo && process.env.NETWORK_ZONES === undefined) process.env.NETWORK_ZONES = 'lgwan=127.0.0.0/8,::1/128';
+  // …and at any hour: a visitor trying the demo at night is not refused by the off-hours rule.
+  if (values.demo && process.env.STAFF_OFF_HOURS === undefined) process.env.STAFF_OFF_HOURS = 'none';
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel, pretty: config.pretty });
   const started = performance.now();
@@ -159,6 +161,7 @@ function demoSignInHelp(base: string, mailbox: boolean): string {
     `            プッシュ型サービス ${base}/staff/eligibility（dx@: 新たに対象になった方へのご案内の承認、規則の版の差分）\n` +
     `            住民異動の届出 ${base}/staff/residents/life-events（counter@: 出生届・転入届など。対象の世帯にすぐご案内が届きます）\n` +
     `            このパソコン (127.0.0.1) は LGWAN 接続系として扱います（NETWORK_ZONES で変更）\n` +
+    `            デモでは夜間（業務時間外）も登録外の端末で個人情報を扱えます（STAFF_OFF_HOURS=22-7 で本番と同じ制限）\n` +
     `  マイナンバーカード（デモ） ${base}/account/jpki で本人確認。署名は npm run cityhall -- jpki sign --card demo --text "…"\n`
   );
 }

@@ -36,6 +36,8 @@ export async function startTestCityHall(
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOG_PRETTY: '0',
+    // Tests run at any hour: the off-hours rule is the policy's own test (a city may also turn it off).
+    STAFF_OFF_HOURS: 'none',
     ...options.env,
   });
   const log = pino({ level: config.logLevel });

@@ -88,7 +88,12 @@ export async function authorize(
     },
     action: what.action,
     resource: what.resource,
-    environment: { zone: ctx.zone, deviceRegistered: ctx.deviceRegistered, at: new Date() },
+    environment: {
+      zone: ctx.zone,
+      deviceRegistered: ctx.deviceRegistered,
+      at: new Date(),
+      offHours: deps.config.staffOffHours,
+    },
   });
   const worthRecording = !decision.allow || what.resource.dataClass !== 'public' || what.action !== 'read';
   if (worthRecording) {

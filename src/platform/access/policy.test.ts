@@ -74,7 +74,7 @@ function request(
     subject: { id: 's1', roles: [role], departments: ['ward-141313.kumin'], wards: ['141313'] },
     action,
     resource: { type: 'resident', dataClass, department: 'ward-141313.kumin', ward: '141313' },
-    environment: { zone: env.zone, deviceRegistered: env.deviceRegistered, at },
+    environment: { zone: env.zone, deviceRegistered: env.deviceRegistered, at, offHours: { from: 22, to: 7 } },
   };
 }
 
@@ -132,6 +132,22 @@ test('outside office hours personal data needs a registered device, even on the 
     true,
   );
   assert.equal(decide(request('case_worker', 'read', 'public', environments[3], night)).allow, true);
+  assert.equal(
+    decide(request('case_worker', 'read', 'personal', environments[0])).allow,
+    true,
+    '10:00 is office hours',
+  );
+});
+
+test('a city sets its own off hours, or has none', () => {
+  const night = request('case_worker', 'read', 'personal', environments[0], new Date('2026-11-25T14:30:00Z'));
+  assert.equal(decide({ ...night, environment: { ...night.environment, offHours: undefined } }).allow, true);
+  // 12:00–13:00 JST (a window that does not cross midnight): 12:30 is inside, 13:00 is not.
+  const lunch = { from: 12, to: 13 };
+  const at = (iso: string) => ({ ...night, environment: { ...night.environment, at: new Date(iso), offHours: lunch } });
+  assert.equal(decide(at('2026-11-25T03:30:00Z')).reason, 'off_hours_device');
+  assert.equal(decide(at('2026-11-25T04:00:00Z')).allow, true);
+  assert.equal(decide(at('2026-11-25T02:59:00Z')).allow, true);
 });
 
 test('several roles: the union of what each allows, but deny rules still win', () => {

@@ -14,7 +14,8 @@ export interface AccessRequest {
   subject: { id: string; roles: readonly Role[]; departments: readonly string[]; wards: readonly string[] };
   action: Action;
   resource: { type: string; dataClass: DataClass; department?: string | undefined; ward?: string | undefined };
-  environment: { zone: Zone; deviceRegistered: boolean; at: Date };
+  /** `offHours`: the city's hours (Japan time) when only registered devices handle personal data; none if unset. */
+  environment: { zone: Zone; deviceRegistered: boolean; at: Date; offHours?: { from: number; to: number } | undefined };
 }
 
 export interface Decision {
@@ -35,6 +36,13 @@ const has = (r: AccessRequest, ...wanted: Role[]) => r.subject.roles.some((role)
 /** Hour of the day in Japan (the office's clock, whatever the server's time zone). */
 function hourInJapan(at: Date): number {
   return (at.getUTCHours() + 9) % 24;
+}
+
+function offHours(r: AccessRequest): boolean {
+  const window = r.environment.offHours;
+  if (!window) return false;
+  const hour = hourInJapan(r.environment.at);
+  return window.from < window.to ? hour >= window.from && hour < window.to : hour >= window.from || hour < window.to;
 }
 
 function inScope(r: AccessRequest): boolean {
@@ -73,11 +81,8 @@ const denyRules: Rule[] = [
   },
   {
     reason: 'off_hours_device',
-    message: '業務時間外（22時〜7時）に個人情報を扱えるのは、登録済みの端末だけです。',
-    when: (r) => {
-      const hour = hourInJapan(r.environment.at);
-      return r.resource.dataClass !== 'public' && (hour >= 22 || hour < 7) && !r.environment.deviceRegistered;
-    },
+    message: '業務時間外に個人情報を扱えるのは、登録済みの端末だけです。',
+    when: (r) => r.resource.dataClass !== 'public' && offHours(r) && !r.environment.deviceRegistered,
   },
   {
     reason: 'audit_zone',

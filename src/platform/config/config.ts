@@ -24,6 +24,11 @@ export interface Config {
   mailFrom: string;
   /** Network zones by address range, e.g. `lgwan=10.0.0.0/8;vpn=172.16.0.0/12` (others: internet). */
   networkZones: string;
+  /**
+   * Hours (Japan time) outside office hours, when only registered devices may handle personal data:
+   * STAFF_OFF_HOURS=22-7 (default), or `none` for a city without the rule.
+   */
+  staffOffHours: OffHours | undefined;
   /** Sign-in attempts allowed per client address in 10 minutes (raise behind a shared NAT). */
   signInLimitPerIp: number;
   sessionIdleMinutes: number;
@@ -44,6 +49,12 @@ export interface Config {
   publicUrl: string | undefined;
   /** LINE Messaging API channel (LINE_CHANNEL_ACCESS_TOKEN, LINE_CHANNEL_SECRET; LINE_API_BASE_URL for a stand-in). */
   line: { apiBaseUrl: string; channelAccessToken: string; channelSecret: string } | undefined;
+}
+
+/** From `from` o'clock up to (not including) `to` o'clock, Japan time; may wrap past midnight. */
+export interface OffHours {
+  from: number;
+  to: number;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     line: lineConfig(env),
     mailFrom: env.MAIL_FROM || 'デジタル市役所 <no-reply@cityhall.example>',
     networkZones: env.NETWORK_ZONES ?? '',
+    staffOffHours: offHours(env),
     signInLimitPerIp: integer(env, 'RATE_LIMIT_SIGN_IN_PER_IP', 30, 1, 10_000_000),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
@@ -130,6 +142,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       revocationUrl: env.JPKI_REVOCATION_URL || undefined,
     },
   };
+}
+
+function offHours(env: NodeJS.ProcessEnv): OffHours | undefined {
+  const raw = env.STAFF_OFF_HOURS || '22-7';
+  if (raw === 'none') return undefined;
+  const match = /^(\d{1,2})-(\d{1,2})$/.exec(raw);
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2]);
+  if (!match || from > 23 || to > 23 || from === to) {
+    throw new ConfigError(
+      `環境変数 STAFF_OFF_HOURS の値「${raw}」が不正です。業務時間外を「22-7」のように 0〜23 時の範囲で指定するか、none を指定してください。`,
+    );
+  }
+  return { from, to };
 }
 
 function lineConfig(env: NodeJS.ProcessEnv): Config['line'] {
