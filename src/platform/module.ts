@@ -79,6 +79,8 @@ export interface ModuleJob {
   handler: (data: unknown, job: JobContext, deps: PlatformDeps) => Promise<void>;
   expireInSeconds?: number;
   retryLimit?: number;
+  /** Run this job on a schedule too: a cron expression in Japan time, e.g. `0 3 * * *` for 3:00 every night. */
+  schedule?: string;
 }
 
 export interface HomeLink {

@@ -284,6 +284,7 @@ export async function startCityHall(options: StartOptions): Promise<CityHall> {
       queues: queueDefinitions(modules, () => deps),
       log,
       supervise: role !== 'api',
+      schedules: config.scheduledJobs,
     });
     if (role !== 'api') {
       await jobs.work();

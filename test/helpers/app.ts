@@ -38,6 +38,8 @@ export async function startTestCityHall(
     LOG_PRETTY: '0',
     // Tests run at any hour: the off-hours rule is the policy's own test (a city may also turn it off).
     STAFF_OFF_HOURS: 'none',
+    // A nightly run starting in the middle of a test would change what it sees; schedules have their own test.
+    SCHEDULED_JOBS: 'off',
     ...options.env,
   });
   const log = pino({ level: config.logLevel });

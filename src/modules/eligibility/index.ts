@@ -13,9 +13,11 @@ import {
   tellJob,
   tellQueue,
 } from './jobs.ts';
+import { nightlyJob, nightlyQueue, nightlySchedule } from './nightly.ts';
 import { eligibilityStaffRoutes } from './routes/staff.ts';
 
 export { populationRunQueue, tellQueue } from './jobs.ts';
+export { nightlyQueue } from './nightly.ts';
 
 export const eligibility: CityModule = {
   name: 'eligibility',
@@ -30,6 +32,7 @@ export const eligibility: CityModule = {
       expireInSeconds: 30 * 60,
     },
     [tellQueue]: { handler: (data, _job, deps) => tellJob(data as TellJob, deps) },
+    [nightlyQueue]: { handler: (_data, _job, deps) => nightlyJob(deps), schedule: nightlySchedule },
   },
   events: {
     'residents.life_event': lifeEventHandler,

@@ -29,6 +29,8 @@ export interface Config {
    * STAFF_OFF_HOURS=22-7 (default), or `none` for a city without the rule.
    */
   staffOffHours: OffHours | undefined;
+  /** Scheduled jobs (the nightly eligibility run) are made by the worker: SCHEDULED_JOBS=on (default) or off. */
+  scheduledJobs: boolean;
   /** Sign-in attempts allowed per client address in 10 minutes (raise behind a shared NAT). */
   signInLimitPerIp: number;
   sessionIdleMinutes: number;
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'デジタル市役所 <no-reply@cityhall.example>',
     networkZones: env.NETWORK_ZONES ?? '',
     staffOffHours: offHours(env),
+    scheduledJobs: onOff(env, 'SCHEDULED_JOBS', true),
     signInLimitPerIp: integer(env, 'RATE_LIMIT_SIGN_IN_PER_IP', 30, 1, 10_000_000),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
@@ -142,6 +145,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       revocationUrl: env.JPKI_REVOCATION_URL || undefined,
     },
   };
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new ConfigError(`環境変数 ${name} の値「${raw}」が不正です。on または off を指定してください。`);
 }
 
 function offHours(env: NodeJS.ProcessEnv): OffHours | undefined {

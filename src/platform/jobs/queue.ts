@@ -20,6 +20,8 @@ export interface QueueDefinition {
   /** Seconds a job may stay active before another worker takes it over (a crashed worker's job). */
   expireInSeconds?: number;
   retryLimit?: number;
+  /** Cron expression in Japan time: the queue also gets a job (with empty data) at these times. */
+  schedule?: string;
 }
 
 export interface EnqueueOptions {
@@ -52,19 +54,24 @@ export async function startJobs(options: {
   /** Run maintenance (expiry of crashed workers' jobs, retention) in this process. */
   supervise: boolean;
   superviseIntervalSeconds?: number;
+  /** Keep the queues' schedules and create their jobs on time (in a supervising process only). */
+  schedules?: boolean;
 }): Promise<Jobs> {
   const { log, queues } = options;
+  const keepSchedules = options.supervise && options.schedules === true;
   const boss = new PgBoss({
     connectionString: options.ownerUrl,
     schema: jobSchema,
     max: 4,
     application_name: 'cityhall-jobs',
     supervise: options.supervise,
-    schedule: false,
+    schedule: keepSchedules,
     ...(options.superviseIntervalSeconds
       ? {
           superviseIntervalSeconds: options.superviseIntervalSeconds,
           monitorIntervalSeconds: options.superviseIntervalSeconds,
+          cronMonitorIntervalSeconds: options.superviseIntervalSeconds,
+          cronWorkerIntervalSeconds: options.superviseIntervalSeconds,
         }
       : {}),
     persistWarnings: false,
@@ -89,6 +96,7 @@ export async function startJobs(options: {
       });
     }
   }
+  if (keepSchedules) await keepSchedulesAsDeclared(boss, queues);
   await grantJobsToAppRole(options.ownerUrl, options.appRole);
   let working = false;
   return {
@@ -123,6 +131,22 @@ export async function startJobs(options: {
     },
   };
 }
+
+/**
+ * pg-boss keeps schedules in its own table and makes each due job once, however many workers run. The table
+ * is made to match the code: a schedule no queue declares any more (or whose queue is gone) is removed. A
+ * time missed while no worker ran (a restart at 3:00) gets one job when the next worker starts.
+ */
+async function keepSchedulesAsDeclared(boss: PgBoss, queues: Record<string, QueueDefinition>): Promise<void> {
+  for (const [name, q] of Object.entries(queues)) {
+    if (q.schedule) await boss.schedule(name, q.schedule, {}, { tz: japanTimeZone, missed: 'once' });
+  }
+  for (const s of await boss.getSchedules()) {
+    if (!queues[s.name]?.schedule) await boss.unschedule(s.name, s.key);
+  }
+}
+
+const japanTimeZone = 'Asia/Tokyo';
 
 /** The app role enqueues inside its own transactions, so it may write the queue's tables. */
 async function grantJobsToAppRole(ownerUrl: string, role: string): Promise<void> {

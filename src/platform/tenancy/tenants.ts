@@ -51,6 +51,12 @@ export function createTenantDirectory(db: Kysely<any>, defaultTenant: string): T
   };
 }
 
+/** Every tenant's id, for work done for each city in turn (a nightly job). */
+export async function tenantIds(db: Kysely<any>): Promise<string[]> {
+  const rows = await db.selectFrom('tenants').select('id').orderBy('id').execute();
+  return rows.map((r) => r.id as string);
+}
+
 export interface TenantInput {
   id: string;
   lgCode: string;

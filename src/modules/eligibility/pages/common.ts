@@ -65,6 +65,7 @@ const eventKinds = ['birth', 'move_in', 'pregnancy', 'certificate_issued'];
 export function who(ctx: PageContext, by: string, viewerAccountId: string | undefined): SafeHtml {
   if (by === viewerAccountId) return th(ctx.lang, k('byYou'));
   if (by === 'system') return th(ctx.lang, k('bySystem'));
+  if (by === 'nightly') return th(ctx.lang, k('byNightly'));
   if (by === 'demo-seed') return th(ctx.lang, k('byDemo'));
   const event = /^event:([a-z_]+):/.exec(by)?.[1];
   if (event) return th(ctx.lang, k(eventKinds.includes(event) ? `event_${event}` : 'event_other'));
