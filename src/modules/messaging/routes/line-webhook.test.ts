@@ -73,6 +73,43 @@ test('a one-time code links the LINE user to the resident who asked; used, expir
   assert.equal(await subscriber(third), undefined, 'an expired code links nobody');
 });
 
+test('a linked LINE user gets the topics, ward, language and year the resident chose on the settings page', async () => {
+  const accountId = '00000000-0000-4000-8000-000000000002';
+  await withTenant(city.city.deps.db, tenantId, (trx) =>
+    trx
+      .insertInto('msg_subscribers')
+      .values({
+        tenant_id: tenantId,
+        channel: 'inbox',
+        address: accountId,
+        account_id: accountId,
+        topics: ['kosodate', 'bosai'],
+        ward_code: '141313',
+        language: 'ja-easy',
+        birth_year: 1990,
+      })
+      .execute(),
+  );
+  const user = lineUserId();
+  await line.sendWebhook(hook, [line.events.follow(user)]);
+  const { code } = await issueLineLinkCode(city.city.deps, { tenantId, accountId });
+  await line.sendWebhook(hook, [line.events.text(user, code)]);
+  const row = await withTenant(city.city.deps.db, tenantId, (trx) =>
+    trx
+      .selectFrom('msg_subscribers')
+      .select(['account_id', 'topics', 'ward_code', 'language', 'birth_year'])
+      .where('address', '=', user)
+      .executeTakeFirstOrThrow(),
+  );
+  assert.deepEqual(row, {
+    account_id: accountId,
+    topics: ['kosodate', 'bosai'],
+    ward_code: '141313',
+    language: 'ja-easy',
+    birth_year: 1990,
+  });
+});
+
 test('a webhook with a bad signature is refused and changes nothing', async () => {
   const user = lineUserId();
   assert.equal(await line.sendWebhook(hook, [line.events.follow(user)], { signature: 'AAAA' }), 401);

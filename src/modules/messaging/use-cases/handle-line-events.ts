@@ -1,7 +1,7 @@
 // What the city's LINE account hears: a follow makes a subscriber, an unfollow (the user blocked the
 // account) stops every message to them, the text 「配信停止」 stops them in one step (a new follow, or the
 // settings page of a linked account, starts them again), and a text that is a live one-time code links
-// that LINE user to the resident who asked for it. Each event is handled once, however often LINE
+// that LINE user to the resident who asked for it, with the topics, ward and language they chose. Each event is handled once, however often LINE
 // redelivers it.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -77,6 +77,13 @@ export async function handleLineEvents(
           .executeTakeFirst();
         if (!code) return 'code_invalid';
         await upsert(code.account_id as string);
+        // The resident chose topics, ward, language and year on the settings page (kept on every row of their
+        // account; the inbox row always exists once saved): the newly linked LINE user gets the same.
+        await sql`update msg_subscribers l set topics = i.topics, ward_code = i.ward_code, language = i.language,
+            birth_year = i.birth_year, updated_at = now()
+          from msg_subscribers i
+          where l.channel = 'line' and l.address = ${event.userId}
+            and i.account_id = ${code.account_id}::uuid and i.channel = 'inbox'`.execute(trx);
         return 'linked';
       }),
     );
