@@ -11,10 +11,9 @@ import { createPaymentProvider } from '../../src/modules/payments/provider.ts';
 import { type StandInProvider, startStandInProvider } from '../../src/modules/payments/stand-in-provider.ts';
 import { portal } from '../../src/modules/portal/index.ts';
 import { residents } from '../../src/modules/residents/index.ts';
-import { loadConfig } from '../../src/platform/config/config.ts';
 import { startCityHall } from '../../src/platform/runtime.ts';
 import { Agent } from './agent.ts';
-import type { TestCityHall } from './app.ts';
+import { type TestCityHall, testConfig } from './app.ts';
 import { createTestDatabase } from './db.ts';
 import { staffSignIn } from './staff.ts';
 
@@ -61,13 +60,7 @@ export async function startPaymentCity(
  */
 export async function startCity(env: Record<string, string> = {}): Promise<TestCityHall> {
   const database = await createTestDatabase();
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: database.ownerUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    LOG_PRETTY: '0',
+  const config = testConfig(database, {
     NETWORK_ZONES: 'lgwan=127.0.0.0/8,::1/128',
     ...env,
   });

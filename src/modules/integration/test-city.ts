@@ -1,8 +1,8 @@
 // Tests of this module start the product with only the modules it needs (organisation, residents,
 // identity, integration, portal), so a module under construction elsewhere in the tree cannot stop them.
 import pino from 'pino';
+import { testConfig } from '../../../test/helpers/app.ts';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
-import { loadConfig } from '../../platform/config/config.ts';
 import { startCityHall } from '../../platform/runtime.ts';
 import { identity } from '../identity/index.ts';
 import { organisation } from '../organisation/index.ts';
@@ -12,15 +12,7 @@ import { integration } from './index.ts';
 
 export async function startIntegrationCity(env: Record<string, string> = {}) {
   const database = await createTestDatabase();
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: database.ownerUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    LOG_PRETTY: '0',
-    ...env,
-  });
+  const config = testConfig(database, env);
   const city = await startCityHall({
     config,
     log: pino({ level: config.logLevel }),

@@ -2,9 +2,9 @@
 // routes, event handler and jobs, wired as the module's index.ts wires them, so the rest of the module,
 // built at the same time, cannot stop these tests. Mail goes to an SMTP stand-in the test reads back.
 import pino from 'pino';
+import { testConfig } from '../../../../test/helpers/app.ts';
 import { createTestDatabase } from '../../../../test/helpers/db.ts';
 import { type SmtpStandIn, startSmtpStandIn } from '../../../../test/helpers/smtp.ts';
-import { loadConfig } from '../../../platform/config/config.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { CityModule } from '../../../platform/module.ts';
 import { startCityHall } from '../../../platform/runtime.ts';
@@ -56,13 +56,7 @@ export async function startNoticeCity(env: Record<string, string> = {}, options:
     nameEn: 'Yokohama',
     hostnames: ['yokohama.localhost'],
   });
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: database.ownerUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    LOG_PRETTY: '0',
+  const config = testConfig(database, {
     SMTP_URL: smtp.url,
     PUBLIC_URL: 'https://city.example.jp',
     ...env,
