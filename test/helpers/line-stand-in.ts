@@ -25,13 +25,14 @@ export interface LineRequestRecord {
   endpoint: LineEndpoint;
   retryKey: string | undefined;
   /** What the stand-in answered; 'dropped' when it closed the connection instead. */
-  status: number | 'dropped';
+  status: number | 'dropped' | 'hanging';
   requestId: string;
 }
 
 /** 500: answer Internal Server Error without accepting. drop: close the connection without accepting.
- * drop-after-accept: accept and deliver, then close the connection before answering. */
-export type InjectedFailure = 500 | 'drop' | 'drop-after-accept';
+ * drop-after-accept: accept and deliver, then close the connection before answering. hang: never answer
+ * (a LINE outage that times out instead of refusing). */
+export type InjectedFailure = 500 | 'drop' | 'drop-after-accept' | 'hang';
 
 export interface LineStandInOptions {
   channelAccessToken: string;
@@ -148,7 +149,7 @@ export async function startLineStandIn(options: LineStandInOptions): Promise<Lin
     if (!match || req.method !== 'POST') return answer(404, { message: 'Not found' });
     const endpoint = match[1] as LineEndpoint;
     const retryKey = req.headers['x-line-retry-key'] as string | undefined;
-    const record = (status: number | 'dropped') => requests.push({ endpoint, retryKey, status, requestId });
+    const record = (status: LineRequestRecord['status']) => requests.push({ endpoint, retryKey, status, requestId });
 
     if (req.headers.authorization !== `Bearer ${options.channelAccessToken}`) {
       record(401);
@@ -165,6 +166,10 @@ export async function startLineStandIn(options: LineStandInOptions): Promise<Lin
     if (failure === 'drop') {
       record('dropped');
       return req.socket.destroy();
+    }
+    if (failure === 'hang') {
+      record('hanging');
+      return;
     }
     if (failure === 500) {
       record(500);

@@ -10,7 +10,7 @@ import { seedMessagingDemo } from './demo.ts';
 import { lineWebhookRoutes } from './routes/line-webhook.ts';
 import { residentMessagingRoutes } from './routes/resident.ts';
 import { staffMessagingRoutes } from './routes/staff.ts';
-import { sendBatchQueue, sendUrgentQueue, startDelivery, startQueue } from './use-cases/start-delivery.ts';
+import { batchQueues, legacyBatchQueues, startDelivery, startQueue } from './use-cases/start-delivery.ts';
 import { emailConfirmationJob, sendEmailConfirmationJob } from './use-cases/subscribe-email.ts';
 
 export { type PersonalNotice, sendPersonalNotice } from './use-cases/send-personal-notice.ts';
@@ -43,8 +43,7 @@ export const messaging: CityModule = {
   ],
   jobs: {
     [sendEmailConfirmationJob]: emailConfirmationJob,
-    [sendBatchQueue]: batchJob,
-    [sendUrgentQueue]: batchJob,
+    ...Object.fromEntries([...batchQueues, ...legacyBatchQueues].map((name) => [name, batchJob])),
     [startQueue]: {
       async handler(data, _job, deps) {
         const { tenantId, messageId } = data as { tenantId: string; messageId: string };

@@ -215,7 +215,7 @@ test('e-mail goes out with one-click unsubscribe; without an unsubscribe address
   assert.ok(sent.every((m) => m.headers?.['List-Unsubscribe-Post'] === 'List-Unsubscribe=One-Click'));
 });
 
-test('an urgent alert’s batches go to their own queue, ahead of the everyday notices’ backlog', async () => {
+test('an urgent alert’s batches go to their own queues (one per channel), ahead of the everyday notices’ backlog', async () => {
   const queued = async (urgent: boolean) => {
     const { id } = await createMessage(city.city.deps, {
       tenantId,
@@ -228,12 +228,13 @@ test('an urgent alert’s batches go to their own queue, ahead of the everyday n
       },
     });
     await startDelivery(city.city.deps, { tenantId, actor, messageId: id });
-    const rows = await sql<{ name: string }>`
-      select distinct j.name from pgboss.job j
+    const rows = await sql<{ name: string; channel: string }>`
+      select distinct j.name, b.channel from pgboss.job j
       join msg_batches b on j.data->>'batchId' = b.id::text
-      where b.message_id = ${id}`.execute(city.city.deps.ownerDb);
-    return rows.rows.map((r) => r.name);
+      where b.message_id = ${id} order by b.channel`.execute(city.city.deps.ownerDb);
+    return rows.rows.map((r) => `${r.channel}: ${r.name}`);
   };
-  assert.deepEqual(await queued(false), ['messaging.send-batch']);
-  assert.deepEqual(await queued(true), ['messaging.send-urgent']);
+  // Each channel has its own queue too, so a channel that hangs holds up only itself.
+  assert.deepEqual(await queued(false), ['inbox: messaging.send-batch.inbox', 'line: messaging.send-batch.line']);
+  assert.deepEqual(await queued(true), ['inbox: messaging.send-urgent.inbox', 'line: messaging.send-urgent.line']);
 });

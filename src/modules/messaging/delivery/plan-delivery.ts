@@ -2,7 +2,7 @@
 // plan add nothing), grouped into batches per channel and language (a LINE multicast holds at most 500
 // user ids and one text). Each batch gets its retry key now, before anything is sent.
 import { type Kysely, sql } from 'kysely';
-import { type Segment, segmentCondition } from './segment.ts';
+import { type Channel, type Segment, segmentCondition } from './segment.ts';
 
 /** A personal notice goes to its recipients' active channels that carry personal notices. */
 function personalCondition(messageId: string) {
@@ -17,10 +17,10 @@ export const batchSizes = { line: 500, webpush: 100, email: 50, inbox: 1000 } as
 export async function planDelivery(
   trx: Kysely<any>,
   input: { tenantId: string; messageId: string; segment: Segment; year: number; personal?: boolean },
-): Promise<{ deliveries: number; batchIds: string[] }> {
+): Promise<{ deliveries: number; batchIds: string[]; batches: { id: string; channel: Channel }[] }> {
   // One statement: pick the segment, number each subscriber within its channel and language, and name its
   // batch by (message, channel, language, number) — so deliveries and batches agree without an UPDATE.
-  const result = await sql<{ id: string; recipients: number }>`
+  const result = await sql<{ id: string; channel: Channel; recipients: number }>`
     with picked as (
       select s.id as subscriber_id, s.channel, s.language,
         (row_number() over (partition by s.channel, s.language order by s.id) - 1)
@@ -44,9 +44,10 @@ export async function planDelivery(
     select ${input.tenantId}, c.batch_id, ${input.messageId}::uuid, n.channel, n.language, gen_random_uuid(), c.recipients
     from counted c join (select distinct batch_id, channel, language from named) n using (batch_id)
     on conflict do nothing
-    returning id, recipients`.execute(trx);
+    returning id, channel, recipients`.execute(trx);
   return {
     deliveries: result.rows.reduce((sum, r) => sum + r.recipients, 0),
     batchIds: result.rows.map((r) => r.id).sort(),
+    batches: result.rows.map((r) => ({ id: r.id, channel: r.channel })).sort((a, b) => a.id.localeCompare(b.id)),
   };
 }

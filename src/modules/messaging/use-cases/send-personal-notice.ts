@@ -7,7 +7,7 @@ import type { Jobs } from '../../../platform/jobs/queue.ts';
 import { planDelivery } from '../delivery/plan-delivery.ts';
 import { parseSegment } from '../delivery/segment.ts';
 import { japanYear } from './audience-size.ts';
-import { sendBatchQueue } from './start-delivery.ts';
+import { enqueueBatches } from './start-delivery.ts';
 
 export interface PersonalNotice {
   tenantId: string;
@@ -79,10 +79,6 @@ export async function sendPersonalNotice(
     })
     .where('id', '=', messageId)
     .execute();
-  await deps.jobs.enqueueMany(
-    trx,
-    sendBatchQueue,
-    planned.batchIds.map((batchId) => ({ tenantId: notice.tenantId, batchId })),
-  );
+  await enqueueBatches(trx, deps.jobs, { tenantId: notice.tenantId, batches: planned.batches, urgent: false });
   return { messageId, created: true, deliveries: planned.deliveries };
 }

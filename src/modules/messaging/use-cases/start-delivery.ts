@@ -1,18 +1,39 @@
 // Staff approve and send a message: now, or at a time. Sending plans every delivery and enqueues its
 // batches in the same transaction as the status change, so a crash leaves either nothing started or all
-// of it queued. Urgent alerts (disaster, suspicious person) go to their own queue, ahead of the rest.
-import type { Kysely } from 'kysely';
+// of it queued. Each channel has its own queue, so a channel that hangs (LINE timing out) holds only its own
+// worker, and urgent alerts (disaster, suspicious person) have their own queues, ahead of the rest.
+import type { Kysely, Transaction } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
 import { auditMessaging, type MessagingActor } from '../audit.ts';
 import { planDelivery } from '../delivery/plan-delivery.ts';
-import type { Segment } from '../delivery/segment.ts';
+import { type Channel, channels, type Segment } from '../delivery/segment.ts';
 import { japanYear } from './audience-size.ts';
 
-export const sendBatchQueue = 'messaging.send-batch';
-export const sendUrgentQueue = 'messaging.send-urgent';
+/** The queue a batch of this channel goes to: one per channel, everyday or urgent. */
+export const batchQueue = (channel: Channel, urgent: boolean) =>
+  `messaging.${urgent ? 'send-urgent' : 'send-batch'}.${channel}`;
+export const batchQueues = channels.flatMap((c) => [batchQueue(c, false), batchQueue(c, true)]);
+/** Before queues per channel: batches queued by an earlier version are still worked off here. */
+export const legacyBatchQueues = ['messaging.send-batch', 'messaging.send-urgent'];
 export const startQueue = 'messaging.start';
+
+/** Queues each batch on its channel's queue, in the caller's transaction. */
+export async function enqueueBatches(
+  trx: Kysely<any> | Transaction<any>,
+  jobs: Jobs,
+  input: { tenantId: string; batches: { id: string; channel: Channel }[]; urgent: boolean },
+): Promise<void> {
+  for (const channel of channels) {
+    const ids = input.batches.filter((b) => b.channel === channel).map((b) => b.id);
+    await jobs.enqueueMany(
+      trx,
+      batchQueue(channel, input.urgent),
+      ids.map((batchId) => ({ tenantId: input.tenantId, batchId })),
+    );
+  }
+}
 
 export async function startDelivery(
   deps: { db: Kysely<any>; jobs: Jobs },
@@ -70,11 +91,11 @@ export async function startDelivery(
       })
       .where('id', '=', message.id)
       .execute();
-    await deps.jobs.enqueueMany(
-      trx,
-      message.urgent ? sendUrgentQueue : sendBatchQueue,
-      planned.batchIds.map((batchId) => ({ tenantId: input.tenantId, batchId })),
-    );
+    await enqueueBatches(trx, deps.jobs, {
+      tenantId: input.tenantId,
+      batches: planned.batches,
+      urgent: message.urgent,
+    });
     await auditMessaging(trx, input, {
       action: 'messaging.message.sent',
       resourceId: message.id,
