@@ -7,8 +7,11 @@ import { seedEligibilityDemo } from './demo.ts';
 import {
   lifeEventHandler,
   type PopulationRunJob,
+  type PreviewJob,
   populationRunJob,
   populationRunQueue,
+  previewJob,
+  previewQueue,
   type TellJob,
   tellJob,
   tellQueue,
@@ -29,6 +32,11 @@ export const eligibility: CityModule = {
     [populationRunQueue]: {
       handler: (data, _job, deps) => populationRunJob(data as PopulationRunJob, deps),
       // 1.55 million residents take under a minute; the margin is for a busy server.
+      expireInSeconds: 30 * 60,
+    },
+    [previewQueue]: {
+      handler: (data, _job, deps) => previewJob(data as PreviewJob, deps),
+      // The whole register, as the population run reads it (35–50 s for 1.55 million residents).
       expireInSeconds: 30 * 60,
     },
     [tellQueue]: { handler: (data, _job, deps) => tellJob(data as TellJob, deps) },

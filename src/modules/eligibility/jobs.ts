@@ -1,20 +1,31 @@
 // The eligibility module's background work: whole-population runs (started by staff, by the CLI or by an
-// operator's nightly timer), telling the people of an approved outreach, and the reaction to life events.
+// operator's nightly timer), comparing a version of a rule with the one in use (「差分を確認する」), telling the
+// people of an approved outreach, and the reaction to life events.
 import { publicOrigin } from '../../platform/config/config.ts';
 import { japanToday } from '../../platform/ja/today.ts';
 import type { PlatformDeps } from '../../platform/module.ts';
+import { previewVersion } from './use-cases/preview-version.ts';
 import { runForHouseholds } from './use-cases/run-for-households.ts';
 import { runPopulation } from './use-cases/run-population.ts';
 import { tellWaiting } from './use-cases/tell-waiting.ts';
 
 export const populationRunQueue = 'eligibility.population-run';
 export const tellQueue = 'eligibility.tell';
+export const previewQueue = 'eligibility.preview';
 
 export interface PopulationRunJob {
   tenantId: string;
   /** YYYY-MM-DD; today in Japan when left out. */
   on?: string;
   triggeredBy: string;
+}
+
+export interface PreviewJob {
+  tenantId: string;
+  ruleId: string;
+  version: number;
+  /** The 'running' preview run (requestPreview) the job fills in. */
+  runId: string;
 }
 
 export interface TellJob {
@@ -34,6 +45,16 @@ export async function populationRunJob(data: PopulationRunJob, deps: PlatformDep
     approvedBy: 'system',
     kind: 'event',
   });
+}
+
+export async function previewJob(data: PreviewJob, deps: PlatformDeps): Promise<void> {
+  try {
+    await previewVersion(deps, { tenantId: data.tenantId, runId: data.runId });
+  } catch (error) {
+    // The run is marked failed with the reason, which the rule's page shows with the button to try again. Not
+    // retried: a retry would fail the same way and, while it waited, refuse that button.
+    deps.log.error({ err: error, runId: data.runId, ruleId: data.ruleId }, '差分の確認に失敗しました');
+  }
 }
 
 export async function tellJob(data: TellJob, deps: PlatformDeps): Promise<void> {

@@ -79,6 +79,7 @@ export const messages: Messages = {
       '承認すると、新たに対象になった{count}人に、アカウントのお知らせと、ご本人が許可した連絡手段で案内を送ります。アカウントのない方は郵送の対象として数えます。同じ方に二度送ることはありません。',
     tellPending: '承認した案内を送っています。終わると「これまでの案内」に表示されます。',
     standingAlready: '常時承認があります。出生・転入などで新たに対象になった方には、すぐ案内しています。',
+    withdrawStanding: '今後の自動案内をやめる',
     standingLegend: '今後の案内',
     standingLabel: '今後、出生・転入などで新たに対象になった方にもすぐ案内する',
     standingHint: '規則の版を変えると、この承認は取り消されます。',
@@ -107,6 +108,11 @@ export const messages: Messages = {
     previewTitle: '差分の確認（{at}、判定日 {on}、第{compared}版との比較）',
     previewNone: 'まだ差分を確認していません。',
     previewRunCaption: 'この差分の確認',
+    previewRunning: '差分を確認しています（{at} に開始）',
+    previewReload: '最新の状態を見る',
+    previewFailed: '差分の確認に失敗しました（{at} に開始）。もう一度「差分を確認する」を押してください。',
+    previewFailedReason: '理由: {error}',
+    previewInterrupted: '差分の確認が途中で止まりました（{at} に開始）。もう一度「差分を確認する」を押してください。',
     diffCurrent: 'いまの対象者',
     diffEligible: 'この版での対象者',
     diffGained: '新たに対象になる方',
@@ -121,7 +127,9 @@ export const messages: Messages = {
     notice_alreadyQueued: 'この制度の案内はすでに送っています。同じ方に二度送ることはありません。',
     notice_nobodyWaiting: 'いま案内を待っている方はいません。',
     notice_nobodyWaitingStanding: '今後、新たに対象になった方にはすぐ案内します。いま案内を待っている方はいません。',
-    notice_previewed: '差分を確認しました。',
+    notice_previewStarted: '差分の確認を始めました。終わるとこのページに結果が出ます。',
+    notice_standingWithdrawn: '今後の自動案内をやめました。新たに対象になった方は、承認するまで案内されません。',
+    notice_standingNone: '常時承認はすでにありません。新たに対象になった方は、承認するまで案内されません。',
     notice_activated:
       '新しい版を有効にしました。全員の判定を受け付けました。新たに対象になった方への案内は、改めて承認してください。',
     notice_alreadyActive: 'この版はすでに使用中です。',
@@ -207,6 +215,7 @@ export const messages: Messages = {
       '{承認|しょうにん}した {案内|あんない}を {送|おく}っています。{終|お}わると「これまでの {案内|あんない}」に {出|で}ます。',
     standingAlready:
       'いつも {承認|しょうにん}が あります。{生|う}まれた {人|ひと}や {引|ひ}っ{越|こ}してきた {人|ひと}など、{新|あたら}しく {対象|たいしょう}に なった {人|ひと}には すぐ {案内|あんない}しています。',
+    withdrawStanding: 'これからの {自動|じどう}の {案内|あんない}を やめる',
     standingLegend: 'これからの {案内|あんない}',
     standingLabel:
       'これからも、{生|う}まれた {人|ひと}や {引|ひ}っ{越|こ}してきた {人|ひと}など、{新|あたら}しく {対象|たいしょう}に なった {人|ひと}に すぐ {案内|あんない}する',
@@ -238,6 +247,13 @@ export const messages: Messages = {
       '{差分|さぶん}の {確認|かくにん}（{at}、{判定|はんてい}の {日|ひ} {on}、{第|だい}{compared}{版|はん}と くらべました）',
     previewNone: 'まだ {差分|さぶん}を {確|たし}かめていません。',
     previewRunCaption: 'この {差分|さぶん}の {確認|かくにん}',
+    previewRunning: '{差分|さぶん}を {確|たし}かめています（{at}に {始|はじ}めました）',
+    previewReload: 'いまの {状態|じょうたい}を {見|み}る',
+    previewFailed:
+      '{差分|さぶん}を {確|たし}かめられませんでした（{at}に {始|はじ}めました）。もう{一度|いちど}「{差分|さぶん}を {確|たし}かめる」を {押|お}してください。',
+    previewFailedReason: '{理由|りゆう}: {error}',
+    previewInterrupted:
+      '{差分|さぶん}の {確認|かくにん}が {途中|とちゅう}で {止|と}まりました（{at}に {始|はじ}めました）。もう{一度|いちど}「{差分|さぶん}を {確|たし}かめる」を {押|お}してください。',
     diffCurrent: 'いまの {対象|たいしょう}の {人|ひと}',
     diffEligible: 'この {版|はん}での {対象|たいしょう}の {人|ひと}',
     diffGained: '{新|あたら}しく {対象|たいしょう}に なる {人|ひと}',
@@ -256,7 +272,12 @@ export const messages: Messages = {
     notice_nobodyWaiting: 'いま {案内|あんない}を {待|ま}っている {人|ひと}は いません。',
     notice_nobodyWaitingStanding:
       'これからは、{新|あたら}しく {対象|たいしょう}に なった {人|ひと}に すぐ {案内|あんない}します。いま {案内|あんない}を {待|ま}っている {人|ひと}は いません。',
-    notice_previewed: '{差分|さぶん}を {確|たし}かめました。',
+    notice_previewStarted:
+      '{差分|さぶん}を {確|たし}かめはじめました。{終|お}わると この ページに {結果|けっか}が {出|で}ます。',
+    notice_standingWithdrawn:
+      'これからの {自動|じどう}の {案内|あんない}を やめました。{新|あたら}しく {対象|たいしょう}に なった {人|ひと}には、{承認|しょうにん}するまで {案内|あんない}しません。',
+    notice_standingNone:
+      'いつも {承認|しょうにん}は もう ありません。{新|あたら}しく {対象|たいしょう}に なった {人|ひと}には、{承認|しょうにん}するまで {案内|あんない}しません。',
     notice_activated:
       '{新|あたら}しい {版|はん}を {使|つか}いはじめました。{全員|ぜんいん}の {判定|はんてい}を {受|う}け{付|つ}けました。{新|あたら}しく {対象|たいしょう}に なった {人|ひと}への {案内|あんない}は、もう{一度|いちど} {承認|しょうにん}してください。',
     notice_alreadyActive: 'この {版|はん}は もう {使|つか}っています。',
@@ -337,6 +358,7 @@ export const messages: Messages = {
     tellPending: 'The approved notices are being sent. They will appear under “Notices so far” when done.',
     standingAlready:
       'A standing approval is on: people newly eligible through a birth, a move-in and so on are told at once.',
+    withdrawStanding: 'Stop telling people automatically',
     standingLegend: 'From now on',
     standingLabel: 'Also tell people newly eligible through a birth, a move-in and so on at once from now on',
     standingHint: 'Changing the rule’s version withdraws this approval.',
@@ -365,6 +387,12 @@ export const messages: Messages = {
     previewTitle: 'Comparison ({at}, decided for {on}, against version {compared})',
     previewNone: 'The difference has not been checked yet.',
     previewRunCaption: 'This comparison',
+    previewRunning: 'Checking the difference (started at {at})',
+    previewReload: 'See the latest status',
+    previewFailed: 'Checking the difference failed (started at {at}). Press “Check the difference” to try again.',
+    previewFailedReason: 'Reason: {error}',
+    previewInterrupted:
+      'Checking the difference stopped before it finished (started at {at}). Press “Check the difference” to try again.',
     diffCurrent: 'Eligible now',
     diffEligible: 'Eligible under this version',
     diffGained: 'Would become eligible',
@@ -379,7 +407,10 @@ export const messages: Messages = {
     notice_alreadyQueued: 'This service’s notices are already being sent. Nobody is told twice.',
     notice_nobodyWaiting: 'Nobody is waiting to be told.',
     notice_nobodyWaitingStanding: 'People newly eligible from now on will be told at once. Nobody is waiting now.',
-    notice_previewed: 'The difference has been checked.',
+    notice_previewStarted: 'Checking the difference has started. The result will appear on this page when it is done.',
+    notice_standingWithdrawn:
+      'Automatic notices have stopped. People newly eligible will not be told until staff approve it.',
+    notice_standingNone: 'There is no standing approval. People newly eligible are not told until staff approve it.',
     notice_activated:
       'The new version is in use and a run for everyone has been queued. Approve telling the people it newly finds again.',
     notice_alreadyActive: 'This version is already in use.',

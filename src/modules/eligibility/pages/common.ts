@@ -55,6 +55,11 @@ const tokyo = new Intl.DateTimeFormat('sv-SE', {
 /** 2026-04-01 09:30, Japan time. */
 export const dateTime = (at: Date) => tokyo.format(at);
 
+const tokyoClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+
+/** 09:30, Japan time. */
+export const timeOfDay = (at: Date) => tokyoClock.format(at);
+
 export const seconds = (s: number | undefined) => (s === undefined ? '—' : s.toFixed(1));
 
 export const ward = (code: string) => (code ? `${wardName(code)}（${code}）` : '—');

@@ -75,7 +75,12 @@ export function runsTable(ctx: PageContext, runs: RunRow[], viewer: string | und
     (r) => html`<tr data-run="${r.kind}">
 <td>${dateTime(r.startedAt)}</td><td>${runKind(ctx, r)}</td><td>${r.evaluatedOn}</td>
 <td>${th(ctx.lang, k(`status_${r.status}`))}${r.error ? html`: ${r.error}` : ''}</td>
-<td>${number(r.residents)}</td><td>${number(r.eligible)}</td><td>${number(r.newlyEligible)}</td><td>${number(r.noLongerEligible)}</td>
+${
+  r.status === 'done'
+    ? html`<td>${number(r.residents)}</td><td>${number(r.eligible)}</td><td>${number(r.newlyEligible)}</td><td>${number(r.noLongerEligible)}</td>`
+    : // A run still going (or one that failed) has no figures yet, not zeros.
+      html`<td>—</td><td>—</td><td>—</td><td>—</td>`
+}
 <td>${seconds(r.seconds)}</td><td>${who(ctx, r.triggeredBy, viewer)}</td>
 </tr>`,
   )}</tbody>

@@ -1,7 +1,8 @@
 // /staff/eligibility/rules/<id>: one rule as staff decide on it. What it says and how many it finds; some of
 // the people waiting to be told with the rule's reason (ids and wards, no names); the notice as a resident
-// reads it in the three languages; the approval form; what earlier approvals led to; and the rule's versions,
-// each with what keeps it from being activated and its last comparison with the rule in use.
+// reads it in the three languages; the approval form (and withdrawing a standing approval); what earlier
+// approvals led to; and the rule's versions, each with what keeps it from being activated, its last comparison
+// with the rule in use, and a comparison still running (with a link to look again: no script, no refresh).
 import { t, th } from '../../../platform/i18n/i18n.ts';
 import { button } from '../../../platform/pages/components/button/button.ts';
 import { choices } from '../../../platform/pages/components/choices/choices.ts';
@@ -12,10 +13,23 @@ import { k } from '../messages.ts';
 import type { NoticeText } from '../outreach/notice.ts';
 import type { PreviewExample } from '../use-cases/preview-version.ts';
 import type { RuleDetail, VersionView } from '../use-cases/rule-detail.ts';
-import { banners, crumbs, dateTime, number, type PageState, percent, rulePath, titled, ward, who } from './common.ts';
+import {
+  banners,
+  crumbs,
+  dateTime,
+  number,
+  type PageState,
+  percent,
+  rulePath,
+  timeOfDay,
+  titled,
+  ward,
+  who,
+} from './common.ts';
 import { runsTable } from './overview.ts';
 
 export const approvePath = (id: string) => `${rulePath(id)}/approve`;
+export const withdrawStandingPath = (id: string) => `${rulePath(id)}/standing/withdraw`;
 export const previewPath = (id: string, version: number) => `${rulePath(id)}/versions/${version}/preview`;
 export const activatePath = (id: string, version: number) => `${rulePath(id)}/versions/${version}/activate`;
 
@@ -45,10 +59,18 @@ function approveForm(ctx: PageContext, v: RuleDetail): SafeHtml {
 <h2 id="approve-title">${th(ctx.lang, k('approveTitle'))}</h2>
 <p>${th(ctx.lang, k('approveLead'), { count: number(v.counts.waiting) })}</p>
 ${v.tellPending ? html`<p data-tell-pending>${th(ctx.lang, k('tellPending'))}</p>` : ''}
+${
+  v.standing
+    ? html`<p data-standing>${th(ctx.lang, k('standingAlready'))}</p>
+<form method="post" action="${withdrawStandingPath(v.rule.id)}" id="withdraw-standing">${csrfInput(ctx)}
+${button({ text: t(ctx.lang, k('withdrawStanding')), variant: 'secondary' })}
+</form>`
+    : ''
+}
 <form method="post" action="${approvePath(v.rule.id)}" id="approve">${csrfInput(ctx)}
 ${
   v.standing
-    ? html`<p data-standing>${th(ctx.lang, k('standingAlready'))}</p>`
+    ? ''
     : choices({
         id: 'approve-standing',
         name: 'standing',
@@ -101,10 +123,30 @@ function examples(ctx: PageContext, id: string, captionKey: string, rows: Previe
 </table></div>`;
 }
 
+/** A comparison without a difference yet: running (with a link that loads the page again), failed or stopped. */
+function attempt(ctx: PageContext, v: RuleDetail, view: VersionView): SafeHtml {
+  const a = view.attempt;
+  if (!a) return html``;
+  const at = timeOfDay(a.startedAt);
+  const n = view.rule.version;
+  if (a.status === 'running') {
+    // Each page gets its own address to come back to: a link to the page it is on, #fragment and all, would
+    // only scroll to the fragment instead of loading the page again.
+    const again = `${rulePath(v.rule.id)}?at=${Date.now()}#version-${n}-section`;
+    return html`<p data-preview-running>${th(ctx.lang, k('previewRunning'), { at })}</p>
+<p><a href="${again}">${th(ctx.lang, k('previewReload'))}</a></p>`;
+  }
+  return html`<div data-preview-failed="${a.status}">
+<p>${th(ctx.lang, k(a.status === 'failed' ? 'previewFailed' : 'previewInterrupted'), { at })}</p>
+${a.error ? html`<p>${th(ctx.lang, k('previewFailedReason'), { error: a.error })}</p>` : ''}
+</div>`;
+}
+
 function versionSection(ctx: PageContext, v: RuleDetail, view: VersionView, viewer: string | undefined): SafeHtml {
   const n = view.rule.version;
   const id = `version-${n}`;
   const p = view.preview;
+  const running = view.attempt?.status === 'running';
   return html`<section class="card" aria-labelledby="${id}" id="${id}-section" data-version="${n}">
 <h3 id="${id}">${th(ctx.lang, k('versionN'), { version: n })} <span class="status-tag">${th(ctx.lang, k(`state_${view.state}`))}</span></h3>
 <p lang="ja">${view.rule.description}</p>
@@ -113,6 +155,7 @@ ${
     ? html`<div id="${id}-problems" tabindex="-1"><p>${th(ctx.lang, k('problemsTitle'))}</p><ul data-problems>${view.problems.map((m) => html`<li lang="ja">${m}</li>`)}</ul></div>`
     : html`<p id="${id}-problems" tabindex="-1">${th(ctx.lang, k('problemsNone'), { count: view.rule.examples.length })}</p>`
 }
+${attempt(ctx, v, view)}
 ${
   p
     ? html`<h4>${th(ctx.lang, k('previewTitle'), { at: dateTime(p.startedAt), on: p.evaluatedOn, compared: p.difference.comparedWith })}</h4>
@@ -125,7 +168,7 @@ ${
 ${examples(ctx, `${id}-gained`, 'gainedCaption', p.difference.examples.gained)}
 ${examples(ctx, `${id}-lost`, 'lostCaption', p.difference.examples.lost)}
 ${runsTable(ctx, [p], viewer, 'previewRunCaption')}`
-    : view.state === 'active'
+    : view.state === 'active' || view.attempt
       ? ''
       : html`<p>${th(ctx.lang, k('previewNone'))}</p>`
 }
@@ -133,7 +176,11 @@ ${
   view.state === 'active'
     ? ''
     : html`<div class="button-group">
-<form method="post" action="${previewPath(v.rule.id, n)}">${csrfInput(ctx)}<button class="button button--secondary" type="submit" aria-describedby="${id}">${th(ctx.lang, k('preview'))}</button></form>
+${
+  running
+    ? ''
+    : html`<form method="post" action="${previewPath(v.rule.id, n)}">${csrfInput(ctx)}<button class="button button--secondary" type="submit" aria-describedby="${id}">${th(ctx.lang, k('preview'))}</button></form>`
+}
 <form method="post" action="${activatePath(v.rule.id, n)}">${csrfInput(ctx)}<button class="button button--primary" type="submit" aria-describedby="${id}">${th(ctx.lang, k('activate'))}</button></form>
 </div>`
 }

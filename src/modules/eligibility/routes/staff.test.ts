@@ -1,8 +1,9 @@
 // The push-type service pages over HTTP as the DX office meets them: every rule with its figures, a counter
 // clerk refused with the policy's reason, the run over everyone started once however often the button is
-// pressed, a rule's waiting people and notice, an approval sent twice telling each person once, a version
-// refused before its difference was checked, and スマホ教室 version 2 previewed (the people it adds shown)
-// and then activated.
+// pressed, a rule's waiting people and notice, an approval sent twice telling each person once, the standing
+// approval withdrawn, a version refused before its difference was checked, a comparison shown running (and
+// not started twice) or failed, and スマホ教室 version 2 compared by the job (the people it adds shown once it
+// is done) and then activated.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
@@ -124,7 +125,61 @@ test('a rule’s page shows waiting people and the notice; approving twice tells
   assert.equal(third.headers.location, `/staff/eligibility/rules/${ruleId}?notice=nobodyWaiting`);
 });
 
-test('activation is refused before a preview; the preview shows the people version 2 adds; then it is activated', async () => {
+test('a standing approval is withdrawn from the rule’s page; withdrawing again says there is none', async () => {
+  const ruleId = 'kaigo-hoken-1go';
+  const { ownerDb } = s.city.city.deps;
+  const path = `/staff/eligibility/rules/${ruleId}/standing/withdraw`;
+  const page = await dx.get(`/staff/eligibility/rules/${ruleId}`);
+  assert.match(page.body, /<p data-standing>常時承認があります。/, 'approved with the standing approval before');
+  assert.match(
+    page.body,
+    /<form method="post" action="\/staff\/eligibility\/rules\/kaigo-hoken-1go\/standing\/withdraw" id="withdraw-standing">[\s\S]*?<button class="button button--secondary" type="submit">今後の自動案内をやめる<\/button>/,
+  );
+  const standing = async () =>
+    (
+      await ownerDb
+        .selectFrom('elig_rule_settings')
+        .select('auto_notify')
+        .where('rule_id', '=', ruleId)
+        .executeTakeFirstOrThrow()
+    ).auto_notify;
+
+  await counter.get(`/staff/eligibility/rules/${ruleId}`);
+  assert.equal((await counter.post(path, {})).statusCode, 403, 'a counter clerk may not');
+  assert.equal(await standing(), true);
+
+  const withdrawn = await dx.post(path, {});
+  assert.equal(withdrawn.statusCode, 303);
+  assert.equal(withdrawn.headers.location, `/staff/eligibility/rules/${ruleId}?notice=standingWithdrawn`);
+  assert.equal(await standing(), false);
+  const after = await dx.get(withdrawn.headers.location as string);
+  assert.match(after.body, /今後の自動案内をやめました。新たに対象になった方は、承認するまで案内されません。/);
+  assert.match(after.body, /<dd data-count="standing">なし<\/dd>/);
+  assert.ok(!after.body.includes('data-standing'), 'no longer said to be on');
+  assert.match(after.body, /今後、出生・転入などで新たに対象になった方にもすぐ案内する/, 'it may be given again');
+  const audit = await ownerDb
+    .selectFrom('audit_log')
+    .select(['decision', 'details'])
+    .where('action', '=', 'eligibility.outreach.withdraw_standing')
+    .where('resource_id', '=', ruleId)
+    .orderBy('id')
+    .execute();
+  assert.deepEqual(
+    audit.map((a) => a.decision),
+    ['deny', 'allow', 'allow'],
+    'the clerk refused; the DX office allowed, and the change',
+  );
+  assert.ok(audit.some((a) => a.details?.version === 1));
+
+  const again = await dx.post(path, {});
+  assert.equal(again.headers.location, `/staff/eligibility/rules/${ruleId}?notice=standingNone`);
+  assert.match((await dx.get(again.headers.location as string)).body, /常時承認はすでにありません。/);
+});
+
+const versionSection = (body: string, version: number) =>
+  new RegExp(`<section class="card" aria-labelledby="version-${version}"[\\s\\S]*?</section>`).exec(body)?.[0] ?? '';
+
+test('activation is refused before a preview; a comparison already running is not started twice, one that failed may be tried again', async () => {
   const ruleId = 'sumaho-kyoshitsu';
   const { ownerDb } = s.city.city.deps;
   await dx.get(`/staff/eligibility/rules/${ruleId}`);
@@ -137,10 +192,91 @@ test('activation is refused before a preview; the preview shows the people versi
     'nothing changed',
   );
 
+  // A colleague's comparison, started a moment ago and still running.
+  const colleague = await ownerDb
+    .insertInto('elig_runs')
+    .values({
+      tenant_id: tenantId,
+      kind: 'preview',
+      evaluated_on: s.today,
+      rules: JSON.stringify({ [ruleId]: 2 }),
+      triggered_by: 'test',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  let page = await dx.get(`/staff/eligibility/rules/${ruleId}`);
+  let v2 = versionSection(page.body, 2);
+  assert.match(v2, /<p data-preview-running>差分を確認しています（\d\d:\d\d に開始）<\/p>/);
+  assert.match(
+    v2,
+    /<a href="\/staff\/eligibility\/rules\/sumaho-kyoshitsu\?at=\d+#version-2-section">最新の状態を見る<\/a>/,
+  );
+  assert.ok(!v2.includes('/versions/2/preview'), 'not offered again while it runs');
+  assert.ok(v2.includes('/versions/2/activate'));
+  const overview = await dx.get('/staff/eligibility');
+  const row = /<tr data-run="preview">[\s\S]*?<\/tr>/.exec(overview.body)?.[0] ?? '';
+  assert.match(row, /差分の確認（sumaho-kyoshitsu 第2版）/);
+  assert.match(row, /<td>実行中<\/td>\s*<td>—<\/td><td>—<\/td><td>—<\/td><td>—<\/td>/, 'no figures before it is done');
+  await dx.get(`/staff/eligibility/rules/${ruleId}`);
+  const twice = await dx.post(`/staff/eligibility/rules/${ruleId}/versions/2/preview`, {});
+  assert.equal(twice.statusCode, 409);
+  assert.match(twice.body, /<a href="#version-2-section">この規則の差分の確認はすでに実行中です（\d\d:\d\dに開始）/);
+  const stillActivate = await dx.post(`/staff/eligibility/rules/${ruleId}/versions/2/activate`, {});
+  assert.equal(stillActivate.statusCode, 409, 'a comparison not yet done does not allow activating');
+
+  // It failed: the page says so and why, and offers the button again.
+  await ownerDb
+    .updateTable('elig_runs')
+    .set({ status: 'failed', error: '住民記録を読めませんでした。', finished_at: new Date() })
+    .where('id', '=', colleague.id)
+    .execute();
+  page = await dx.get(`/staff/eligibility/rules/${ruleId}`);
+  v2 = versionSection(page.body, 2);
+  assert.match(
+    v2,
+    /差分の確認に失敗しました（\d\d:\d\d に開始）。もう一度「差分を確認する」を押してください。<\/p>\s*<p>理由: 住民記録を読めませんでした。<\/p>/,
+  );
+  assert.ok(v2.includes('action="/staff/eligibility/rules/sumaho-kyoshitsu/versions/2/preview"'));
+  assert.ok(!v2.includes('data-preview-running'));
+});
+
+test('差分を確認する starts a job; the page shows it running, then the people version 2 adds; then it is activated', async () => {
+  const ruleId = 'sumaho-kyoshitsu';
+  const { ownerDb } = s.city.city.deps;
+  await dx.get(`/staff/eligibility/rules/${ruleId}`);
   const previewed = await dx.post(`/staff/eligibility/rules/${ruleId}/versions/2/preview`, {});
   assert.equal(previewed.statusCode, 303);
-  assert.equal(previewed.headers.location, `/staff/eligibility/rules/${ruleId}?notice=previewed#version-2-section`);
-  const page = await dx.get(`/staff/eligibility/rules/${ruleId}?notice=previewed`);
+  assert.equal(
+    previewed.headers.location,
+    `/staff/eligibility/rules/${ruleId}?notice=previewStarted#version-2-section`,
+  );
+  // Pressed again at once: refused while the first is still going (harmless, and said, if it just finished).
+  const again = await dx.post(`/staff/eligibility/rules/${ruleId}/versions/2/preview`, {});
+  const first = await ownerDb
+    .selectFrom('elig_runs')
+    .select('status')
+    .where('kind', '=', 'preview')
+    .where('triggered_by', '<>', 'test')
+    .orderBy('started_at')
+    .executeTakeFirstOrThrow();
+  if (first.status === 'running') assert.equal(again.statusCode, 409, 'the first is still running');
+  else assert.ok([303, 409].includes(again.statusCode));
+
+  let page = await dx.get(`/staff/eligibility/rules/${ruleId}?notice=previewStarted`);
+  assert.match(page.body, /差分の確認を始めました。終わるとこのページに結果が出ます。/);
+  assert.ok(
+    page.body.includes('data-preview-running') || page.body.includes('<dd data-gained>'),
+    'running, or already done',
+  );
+  // As staff do: 「最新の状態を見る」 until the difference is there.
+  page = await until(async () => {
+    const link = /<a href="([^"]+)">最新の状態を見る<\/a>/.exec(page.body)?.[1];
+    const next = await dx.get(
+      link ? link.replace(/#.*$/, '').replaceAll('&amp;', '&') : `/staff/eligibility/rules/${ruleId}`,
+    );
+    page = next;
+    return next.body.includes('<dd data-gained>') && !next.body.includes('data-preview-running') ? next : undefined;
+  }, 'the difference');
   const gained = await sql<{ n: number }>`
     select count(*)::int as n from residents where tenant_id = ${tenantId}
       and birth_date + interval '60 years' - interval '1 day' <= ${s.today}::date

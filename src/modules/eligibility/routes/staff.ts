@@ -1,7 +1,8 @@
 // Staff pages of push-type services (/staff/eligibility), run by the DX office: every page and action is
 // `administer` on personal data of デジタル化施策推進室, decided and audited by the policy point. Actions are
-// plain forms that redirect (303) with a notice; a refusal (a run already going, a version not previewed or
-// whose examples fail) re-renders the page with the reason in an error summary.
+// plain forms that redirect (303) with a notice; a refusal (a run or a comparison already going, a version not
+// previewed or whose examples fail) re-renders the page with the reason in an error summary. Long work (a run
+// over everyone, a comparison) is queued: the page says it started, and shows the result once it is done.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createZoneClassifier } from '../../../platform/access/zones.ts';
@@ -19,11 +20,12 @@ import { rulePage } from '../pages/rule.ts';
 import { findRule } from '../registry.ts';
 import { activateVersion } from '../use-cases/activate-version.ts';
 import { approveOutreach } from '../use-cases/approve-outreach.ts';
-import { previewVersion } from '../use-cases/preview-version.ts';
 import { requestPopulationRun } from '../use-cases/request-population-run.ts';
+import { requestPreview } from '../use-cases/request-preview.ts';
 import { ruleDetail } from '../use-cases/rule-detail.ts';
 import { ruleOverview } from '../use-cases/rule-overview.ts';
 import { eligibilityDepartment } from '../use-cases/staff-change.ts';
+import { withdrawStandingApproval } from '../use-cases/withdraw-standing-approval.ts';
 
 const page = { hide: true };
 const notices = new Set([
@@ -33,7 +35,9 @@ const notices = new Set([
   'alreadyQueued',
   'nobodyWaiting',
   'nobodyWaitingStanding',
-  'previewed',
+  'standingWithdrawn',
+  'standingNone',
+  'previewStarted',
   'activated',
   'alreadyActive',
 ]);
@@ -160,6 +164,18 @@ export async function eligibilityStaffRoutes(app: FastifyInstance, deps: Platfor
     return seeOther(reply, `${rulePath(ruleId)}?notice=${notice}`);
   });
 
+  app.post<{ Params: RuleParams }>(
+    '/staff/eligibility/rules/:id/standing/withdraw',
+    { schema: page },
+    async (request, reply) => {
+      const g = await guard(request, reply, 'eligibility.outreach.withdraw_standing', request.params.id);
+      if (!g) return reply;
+      const ruleId = knownRule(request.params.id);
+      const { withdrawn } = await withdrawStandingApproval(deps, { tenantId: g.tenantId, ruleId, actor: g.actor });
+      return seeOther(reply, `${rulePath(ruleId)}?notice=${withdrawn ? 'standingWithdrawn' : 'standingNone'}`);
+    },
+  );
+
   app.post<{ Params: VersionParams }>(
     '/staff/eligibility/rules/:id/versions/:version/preview',
     { schema: page },
@@ -169,12 +185,12 @@ export async function eligibilityStaffRoutes(app: FastifyInstance, deps: Platfor
       const ruleId = knownRule(request.params.id);
       const version = versionOf(ruleId, request.params.version);
       try {
-        await previewVersion(deps, { tenantId: g.tenantId, ruleId, version, on: japanToday(), actor: g.actor });
+        await requestPreview(deps, { tenantId: g.tenantId, ruleId, version, on: japanToday(), actor: g.actor });
       } catch (error) {
         if (!isRefusal(error)) throw error;
         return renderRule(request, reply, g, ruleId, refusalState(error), error.status);
       }
-      return seeOther(reply, `${rulePath(ruleId)}?notice=previewed#version-${version}-section`);
+      return seeOther(reply, `${rulePath(ruleId)}?notice=previewStarted#version-${version}-section`);
     },
   );
 

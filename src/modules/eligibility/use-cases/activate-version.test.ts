@@ -9,8 +9,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { versionsOf } from '../registry.ts';
 import { sumahoKyoshitsuV2 } from '../rules/proposed/sumaho-kyoshitsu-v2.ts';
 import { activateVersion } from './activate-version.ts';
-import { previewVersion } from './preview-version.ts';
-import { type StaffCity, startStaffCity, tenantId, until, waitingIds } from './staff-city.test-support.ts';
+import { previewNow, type StaffCity, startStaffCity, tenantId, until, waitingIds } from './staff-city.test-support.ts';
 
 let s: StaffCity;
 const ruleId = 'sumaho-kyoshitsu';
@@ -62,7 +61,7 @@ test('a version is activated only after its difference was checked; then a run f
     (error: AppError) =>
       error instanceof AppError && error.code === 'conflict' && /差分をまだ確認していません/.test(error.message),
   );
-  const { difference } = await previewVersion(deps, { tenantId, ruleId, version: 2, on: s.today, actor: s.actor });
+  const { difference } = await previewNow(deps, { ruleId, version: 2, on: s.today });
   const waitingBefore = await waitingIds(deps.ownerDb, ruleId);
   const runsBefore = await deps.ownerDb
     .selectFrom('elig_runs')

@@ -1,18 +1,16 @@
-// 「差分を確認する」: a version of a rule (a proposed one, usually) decided for every household of the register,
-// in memory, and compared with the people the rule finds now (elig_results): how many it would add and drop,
-// with a few people each way and the version's own reason for them. Nothing is stored per person and nobody is
-// told; the comparison is kept as a 'preview' run, which activating the version requires.
+// 「差分を確認する」, the work itself (the job requestPreview queues): a version of a rule (a proposed one,
+// usually) decided for every household of the register, in memory, and compared with the people the rule finds
+// now (elig_results): how many it would add and drop, with a few people each way and the version's own reason
+// for them. Nothing is stored per person and nobody is told; the comparison fills in the run requestPreview
+// started ('done', which activating the version requires, or 'failed' with the reason).
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { streamHouseholds } from '../../residents/index.ts';
 import { activeRules, findRule } from '../registry.ts';
 import { evaluateHousehold, evaluateRule, parseDay } from '../rules/index.ts';
 import { toHousehold } from '../runs/households.ts';
-import { failRun, startRun } from './run-population.ts';
-import { auditRuleChange, lockFor } from './staff-change.ts';
+import { failRun } from './run-population.ts';
 
 export interface PreviewExample {
   personId: string;
@@ -38,70 +36,59 @@ export interface PreviewDifference {
 }
 
 const examplesEachWay = 5;
-const startedAt = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
 const notDecided = '住民記録で見つからないか、この版では判定の対象になりません。';
 
+/**
+ * Fills in the preview run `runId` (still 'running'); a run already done or failed (a job retried after its
+ * worker stopped) is left as it is and undefined returned.
+ */
 export async function previewVersion(
   deps: { db: Kysely<any> },
-  input: { tenantId: string; ruleId: string; version: number; on: string; actor: StaffActor; pageSize?: number },
-): Promise<{ runId: string; difference: PreviewDifference; seconds: number }> {
+  input: { tenantId: string; runId: string; pageSize?: number },
+): Promise<{ runId: string; difference: PreviewDifference; seconds: number } | undefined> {
   const started = performance.now();
-  const rule = findRule(input.ruleId, input.version);
-  if (!rule) throw new AppError('not_found', '規則の版が見つかりません。');
-  const day = parseDay(input.on);
-  const { runId, current, comparedWith } = await withTenant(deps.db, input.tenantId, async (trx) => {
-    // Over the whole register a comparison takes most of a minute: a second click does not start another.
-    await lockFor(trx, `eligibility.preview:${input.tenantId}:${rule.id}`);
-    const running = await trx
+  const { runId } = input;
+  const run = await withTenant(deps.db, input.tenantId, (trx) =>
+    trx
       .selectFrom('elig_runs')
-      .select('started_at')
+      .select(['status', 'evaluated_on', 'rules'])
+      .where('id', '=', runId)
       .where('kind', '=', 'preview')
-      .where('status', '=', 'running')
-      .where(sql<boolean>`rules ? ${rule.id}`)
-      .where('started_at', '>', new Date(Date.now() - 30 * 60_000))
-      .executeTakeFirst();
-    if (running) {
-      const message = `この規則の差分の確認はすでに実行中です（${startedAt.format(running.started_at as Date)}に開始）。終わるまでお待ちください。`;
-      throw new AppError('conflict', message, { errors: [{ field: `#version-${rule.version}-section`, message }] });
-    }
-    const active = (await activeRules(trx)).find((r) => r.id === rule.id)!;
-    const rows = await trx
-      .selectFrom('elig_results')
-      .select(sql<string>`person_id::text`.as('id'))
-      .where('rule_id', '=', rule.id)
-      .where('status', '=', 'eligible')
-      .execute();
-    const runId = await startRun(trx, {
-      tenantId: input.tenantId,
-      kind: 'preview',
-      on: input.on,
-      rules: [rule],
-      triggeredBy: input.actor.accountId,
-    });
-    await auditRuleChange(trx, input, {
-      action: 'eligibility.version.preview',
-      resourceId: rule.id,
-      details: { version: rule.version, comparedWith: active.version, runId },
-    });
-    return { runId, current: new Set(rows.map((r) => r.id)), comparedWith: active.version };
-  });
-
-  const difference: PreviewDifference = {
-    ruleId: rule.id,
-    version: rule.version,
-    comparedWith,
-    current: current.size,
-    eligible: 0,
-    gained: 0,
-    lost: 0,
-    unchanged: 0,
-    examples: { gained: [], lost: [] },
-  };
-  // People found now and not yet met in the register; whoever is left at the end was not decided at all.
-  const unmet = new Set(current);
-  let households = 0;
-  let residents = 0;
+      .executeTakeFirst(),
+  );
+  if (run?.status !== 'running') return undefined;
   try {
+    const [ruleId, version] = Object.entries(run.rules as Record<string, number>)[0] ?? [];
+    const rule = ruleId === undefined ? undefined : findRule(ruleId, version);
+    if (!rule) throw new Error(`規則 ${ruleId} の第${version}版が見つかりません。`);
+    const day = parseDay(run.evaluated_on as string);
+    // The people the rule finds now, and the version it uses, as the comparison starts.
+    const { current, comparedWith } = await withTenant(deps.db, input.tenantId, async (trx) => {
+      const active = (await activeRules(trx)).find((r) => r.id === rule.id)!;
+      const rows = await trx
+        .selectFrom('elig_results')
+        .select(sql<string>`person_id::text`.as('id'))
+        .where('rule_id', '=', rule.id)
+        .where('status', '=', 'eligible')
+        .execute();
+      return { current: new Set(rows.map((r) => r.id)), comparedWith: active.version };
+    });
+
+    const difference: PreviewDifference = {
+      ruleId: rule.id,
+      version: rule.version,
+      comparedWith,
+      current: current.size,
+      eligible: 0,
+      gained: 0,
+      lost: 0,
+      unchanged: 0,
+      examples: { gained: [], lost: [] },
+    };
+    // People found now and not yet met in the register; whoever is left at the end was not decided at all.
+    const unmet = new Set(current);
+    let households = 0;
+    let residents = 0;
     const pages = streamHouseholds(deps, { tenantId: input.tenantId, pageSize: input.pageSize ?? 10_000 });
     let next = pages.next();
     for (;;) {
@@ -137,36 +124,33 @@ export async function previewVersion(
         }
       }
     }
+    // Eligible now but not decided by this version (moved out since the last run, or no longer the recipient).
+    for (const personId of unmet) {
+      difference.lost++;
+      if (difference.examples.lost.length < examplesEachWay) {
+        difference.examples.lost.push({ personId, wardCode: '', reason: notDecided });
+      }
+    }
+    await withTenant(deps.db, input.tenantId, (trx) =>
+      trx
+        .updateTable('elig_runs')
+        .set({
+          status: 'done',
+          finished_at: new Date(),
+          households,
+          residents,
+          eligible: difference.eligible,
+          newly_eligible: difference.gained,
+          no_longer_eligible: difference.lost,
+          difference: JSON.stringify(difference),
+        })
+        .where('id', '=', runId)
+        .where('status', '=', 'running')
+        .execute(),
+    );
+    return { runId, difference, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await failRun(deps.db, input.tenantId, runId, error);
     throw error;
   }
-  // Eligible now but not decided by this version (moved out since the last run, or no longer the recipient).
-  for (const personId of unmet) {
-    difference.lost++;
-    if (difference.examples.lost.length < examplesEachWay) {
-      difference.examples.lost.push({
-        personId,
-        wardCode: '',
-        reason: notDecided,
-      });
-    }
-  }
-  await withTenant(deps.db, input.tenantId, (trx) =>
-    trx
-      .updateTable('elig_runs')
-      .set({
-        status: 'done',
-        finished_at: new Date(),
-        households,
-        residents,
-        eligible: difference.eligible,
-        newly_eligible: difference.gained,
-        no_longer_eligible: difference.lost,
-        difference: JSON.stringify(difference),
-      })
-      .where('id', '=', runId)
-      .execute(),
-  );
-  return { runId, difference, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,16 +1,22 @@
 // A rule as staff see it before approving: some of its waiting people with the reason decided again today,
 // the notice exactly as noticeFor writes it for one of them, its versions with what keeps them from being
-// activated and their last comparison; and after telling people, the outreach with who then applied
-// (conversion: only applications made after the notice count).
+// activated and their last comparison (and a later one still running, failed or stopped); and after telling
+// people, the outreach with who then applied (conversion: only applications made after the notice count).
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { publicOrigin } from '../../../platform/config/config.ts';
 import { noticeFor, procedureOf } from '../outreach/notice.ts';
 import { findRule } from '../registry.ts';
-import { previewVersion } from './preview-version.ts';
 import { ruleDetail } from './rule-detail.ts';
-import { linkAccount, type StaffCity, startStaffCity, tenantId, waitingIds } from './staff-city.test-support.ts';
+import {
+  linkAccount,
+  previewNow,
+  type StaffCity,
+  startStaffCity,
+  tenantId,
+  waitingIds,
+} from './staff-city.test-support.ts';
 import { tellWaiting } from './tell-waiting.ts';
 
 let s: StaffCity;
@@ -46,25 +52,70 @@ test('waiting people with today’s reason, the notice as a resident reads it, a
   );
   assert.match(v.notice!.text.bodyEasy, /スマートフォンの 使い方/);
   assert.deepEqual(
-    v.versions.map((x) => [x.rule.version, x.state, x.problems, x.preview]),
+    v.versions.map((x) => [x.rule.version, x.state, x.problems, x.preview, x.attempt]),
     [
-      [1, 'active', [], undefined],
-      [2, 'proposed', [], undefined],
+      [1, 'active', [], undefined, undefined],
+      [2, 'proposed', [], undefined, undefined],
     ],
   );
   assert.equal(v.outreach.length, 0);
   assert.equal(v.conversion.procedureCode, undefined, 'スマホ教室 has no application procedure');
 
-  await previewVersion(s.city.city.deps, {
-    tenantId,
-    ruleId: 'sumaho-kyoshitsu',
-    version: 2,
-    on: s.today,
-    actor: s.actor,
-  });
-  const previewed = (await detail('sumaho-kyoshitsu')).versions[1]!.preview;
-  assert.ok(previewed && previewed.difference.gained > 0);
-  assert.equal(previewed.kind, 'preview');
+  await previewNow(s.city.city.deps, { ruleId: 'sumaho-kyoshitsu', version: 2, on: s.today });
+  const previewed = (await detail('sumaho-kyoshitsu')).versions[1]!;
+  assert.ok(previewed.preview && previewed.preview.difference.gained > 0);
+  assert.equal(previewed.preview.kind, 'preview');
+  assert.equal(previewed.attempt, undefined, 'the latest comparison gave its difference');
+});
+
+test('a later comparison of a version shows as running, failed with why, or stopped; the last difference stays', async () => {
+  const { ownerDb } = s.city.city.deps;
+  const version2 = async () => (await detail('sumaho-kyoshitsu')).versions.find((x) => x.rule.version === 2)!;
+  const done = (await version2()).preview;
+  assert.ok(done, 'compared in the test before');
+  const later = async (values: { status?: string; error?: string; started_at: Date }) => {
+    const row = await ownerDb
+      .insertInto('elig_runs')
+      .values({
+        tenant_id: tenantId,
+        kind: 'preview',
+        evaluated_on: s.today,
+        rules: JSON.stringify({ 'sumaho-kyoshitsu': 2 }),
+        triggered_by: 'test',
+        ...values,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id as string;
+  };
+
+  // The comparison of the test before, as if made three hours ago.
+  await ownerDb
+    .updateTable('elig_runs')
+    .set({ started_at: new Date(Date.now() - 3 * 3600_000), finished_at: new Date(Date.now() - 3 * 3600_000 + 5000) })
+    .where('id', '=', done.id)
+    .execute();
+
+  const failedAt = new Date(Date.now() - 60_000);
+  const failed = await later({ status: 'failed', error: '住民記録を読めませんでした。', started_at: failedAt });
+  let v = await version2();
+  assert.deepEqual(v.attempt, { status: 'failed', startedAt: failedAt, error: '住民記録を読めませんでした。' });
+  assert.equal(v.preview?.id, done.id, 'the last difference is still shown');
+  await ownerDb.deleteFrom('elig_runs').where('id', '=', failed).execute();
+
+  // Left 'running' two hours ago and no job for it: its worker stopped.
+  const stoppedAt = new Date(Date.now() - 2 * 3600_000);
+  await later({ started_at: stoppedAt });
+  v = await version2();
+  assert.deepEqual(v.attempt, { status: 'interrupted', startedAt: stoppedAt, error: null });
+
+  const runningAt = new Date();
+  await later({ started_at: runningAt });
+  v = await version2();
+  assert.deepEqual(v.attempt, { status: 'running', startedAt: runningAt, error: null });
+  assert.equal(v.preview?.id, done.id);
+  await ownerDb.deleteFrom('elig_runs').where('kind', '=', 'preview').where('status', '<>', 'done').execute();
+  assert.equal((await version2()).attempt, undefined);
 });
 
 test('the outreach history counts who was told and who applied after being told', async () => {

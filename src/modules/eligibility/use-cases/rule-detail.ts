@@ -1,18 +1,20 @@
 // One rule as the DX office decides on it (/staff/eligibility/rules/<id>): what it says, how many people it
 // finds and how many wait to be told, a few of them with the rule's reason worked out again today, the notice
 // exactly as a resident would read it, every approval so far with who then applied, and its versions (the
-// problems that keep one from being activated, and the last comparison of a proposed one with the rule in use).
+// problems that keep one from being activated, the last comparison of a proposed one with the rule in use, and
+// a comparison still running or one that failed).
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { jobInFlight } from '../../../platform/jobs/queue.ts';
-import { tellQueue } from '../jobs.ts';
+import { previewQueue, tellQueue } from '../jobs.ts';
 import { type NoticeText, noticeFor } from '../outreach/notice.ts';
 import { activeRules, findRule, versionsOf } from '../registry.ts';
 import { evaluateRule, type Rule, validateRule } from '../rules/index.ts';
 import { loadHouseholds, toHousehold } from '../runs/households.ts';
 import type { PreviewDifference } from './preview-version.ts';
+import { previewStaleAfterMinutes } from './request-preview.ts';
 import { type Conversion, conversionOf, type RunRow, toRunRow } from './rule-overview.ts';
 
 export interface WaitingPerson {
@@ -46,6 +48,11 @@ export interface VersionView {
   problems: string[];
   /** The latest finished comparison of this version with the people the rule finds now. */
   preview: (RunRow & { difference: PreviewDifference }) | undefined;
+  /**
+   * A later comparison that has no difference (yet): running (its run is recent or its job still waits or
+   * runs), failed (with why), or interrupted (still 'running' long after its job ended: its worker stopped).
+   */
+  attempt: { status: 'running' | 'failed' | 'interrupted'; startedAt: Date; error: string | null } | undefined;
 }
 
 export interface RuleDetail {
@@ -139,20 +146,21 @@ export async function ruleDetail(
         (select coalesce(sum(by_post), 0) from elig_outreach where rule_id = ${rule.id})::int as by_post`.execute(trx);
     const versions: VersionView[] = [];
     for (const v of versionsOf(rule.id)) {
-      const preview = await trx
+      const previews = trx
         .selectFrom('elig_runs')
         .selectAll()
         .where('kind', '=', 'preview')
-        .where('status', '=', 'done')
         .where(sql<boolean>`rules @> ${JSON.stringify({ [v.id]: v.version })}::jsonb`)
         .orderBy('started_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+        .limit(1);
+      const preview = await previews.where('status', '=', 'done').executeTakeFirst();
+      const latest = await previews.executeTakeFirst();
       versions.push({
         rule: v,
         state: v.version === rule.version ? 'active' : v.version > rule.version ? 'proposed' : 'previous',
         problems: validateRule(v),
         preview: preview ? { ...toRunRow(preview), difference: preview.difference as PreviewDifference } : undefined,
+        attempt: latest && latest.status !== 'done' ? await attemptOf(trx, input.tenantId, latest) : undefined,
       });
     }
     return {
@@ -222,4 +230,20 @@ export async function ruleDetail(
     conversion: read.conversion,
     versions: read.versions,
   };
+}
+
+/** How a preview run that has no difference stands (see VersionView.attempt). */
+async function attemptOf(
+  trx: Kysely<any>,
+  tenantId: string,
+  run: Record<string, any>,
+): Promise<NonNullable<VersionView['attempt']>> {
+  const startedAt = run.started_at as Date;
+  const at = { startedAt, error: run.error as string | null };
+  if (run.status === 'failed') return { status: 'failed', ...at };
+  const recent = startedAt.getTime() > Date.now() - previewStaleAfterMinutes * 60_000;
+  if (recent || (await jobInFlight(trx, previewQueue, { tenantId, runId: run.id as string }))) {
+    return { status: 'running', ...at };
+  }
+  return { status: 'interrupted', ...at };
 }

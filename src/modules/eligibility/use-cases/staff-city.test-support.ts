@@ -5,9 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
 import type { StaffActor } from '../../../platform/audit/audit.ts';
+import { withTenant } from '../../../platform/db/tenant.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
+import type { PlatformDeps } from '../../../platform/module.ts';
+import { findRule } from '../registry.ts';
 import { addDays, parseDay } from '../rules/index.ts';
-import { runPopulation } from './run-population.ts';
+import { previewVersion } from './preview-version.ts';
+import { runPopulation, startRun } from './run-population.ts';
 
 export const tenantId = 'kawasaki';
 
@@ -59,4 +63,22 @@ export async function until<T>(read: () => Promise<T | undefined>, what: string,
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * A comparison done at once, as its job does it: the preview run is started as requestPreview starts it, but not
+ * queued, so the test (not the worker) decides when it is computed.
+ */
+export async function previewNow(
+  deps: PlatformDeps,
+  input: { ruleId: string; version: number; on: string; pageSize?: number },
+) {
+  const rule = findRule(input.ruleId, input.version);
+  if (!rule) throw new Error(`no version ${input.version} of ${input.ruleId}`);
+  const runId = await withTenant(deps.db, tenantId, (trx) =>
+    startRun(trx, { tenantId, kind: 'preview', on: input.on, rules: [rule], triggeredBy: 'test' }),
+  );
+  const done = await previewVersion(deps, { tenantId, runId, ...(input.pageSize ? { pageSize: input.pageSize } : {}) });
+  if (!done) throw new Error(`preview run ${runId} was not computed`);
+  return done;
 }
