@@ -1,5 +1,5 @@
-// The eligibility module's background work: whole-population runs (started by staff, by the CLI or by an
-// operator's nightly timer), comparing a version of a rule with the one in use (「差分を確認する」), telling the
+// The eligibility module's background work: whole-population runs (started by staff or by the nightly
+// schedule, nightly.ts), comparing a version of a rule with the one in use (「差分を確認する」), telling the
 // people of an approved outreach, and the reaction to life events.
 import { publicOrigin } from '../../platform/config/config.ts';
 import { japanToday } from '../../platform/ja/today.ts';
