@@ -25,6 +25,7 @@ export { findResidentAccount } from './use-cases/find-resident-account.ts';
 export { type BusinessSummary, readBusiness } from './use-cases/read-business.ts';
 export { readStaffProfile, type StaffMemberProfile } from './use-cases/read-staff-profile.ts';
 export { type ActingParty, resolveActingParty } from './use-cases/resolve-acting-party.ts';
+export { staffNames } from './use-cases/staff-names.ts';
 export { type SubmissionSignature, verifySubmissionSignature } from './use-cases/verify-submission-signature.ts';
 
 registerMessages('identity', messages);

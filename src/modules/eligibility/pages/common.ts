@@ -66,14 +66,22 @@ export const ward = (code: string) => (code ? `${wardName(code)}（${code}）` :
 
 const eventKinds = ['birth', 'move_in', 'pregnancy', 'certificate_issued'];
 
+/** The staff member looking at the page, and the names of the staff the page mentions. */
+export interface Viewer {
+  accountId: string | undefined;
+  names: ReadonlyMap<string, string>;
+}
+
 /** Who started a run or approved an outreach, as the rows record it. */
-export function who(ctx: PageContext, by: string, viewerAccountId: string | undefined): SafeHtml {
-  if (by === viewerAccountId) return th(ctx.lang, k('byYou'));
+export function who(ctx: PageContext, by: string, viewer: Viewer): SafeHtml {
+  if (by === viewer.accountId) return th(ctx.lang, k('byYou'));
   if (by === 'system') return th(ctx.lang, k('bySystem'));
   if (by === 'nightly') return th(ctx.lang, k('byNightly'));
   if (by === 'demo-seed') return th(ctx.lang, k('byDemo'));
   const event = /^event:([a-z_]+):/.exec(by)?.[1];
   if (event) return th(ctx.lang, k(eventKinds.includes(event) ? `event_${event}` : 'event_other'));
+  const name = viewer.names.get(by);
+  if (name) return html`${name}`;
   if (/^[0-9a-f-]{36}$/.test(by)) return th(ctx.lang, k('byStaff'), { id: by.slice(0, 8) });
   return html`${by}`;
 }

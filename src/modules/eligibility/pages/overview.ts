@@ -19,6 +19,7 @@ import {
   runKind,
   seconds,
   titled,
+  type Viewer,
   who,
 } from './common.ts';
 
@@ -66,7 +67,7 @@ function ruleRow(ctx: PageContext, r: RuleSummary): SafeHtml {
 </tr>`;
 }
 
-export function runsTable(ctx: PageContext, runs: RunRow[], viewer: string | undefined, captionKey: string): SafeHtml {
+export function runsTable(ctx: PageContext, runs: RunRow[], viewer: Viewer, captionKey: string): SafeHtml {
   if (runs.length === 0) return html`<p>${th(ctx.lang, k('runsNone'))}</p>`;
   return html`<div class="table-scroll"><table class="table" data-runs>
 <caption>${th(ctx.lang, k(captionKey))}</caption>
@@ -110,7 +111,7 @@ ${lastRun(ctx, v)}
 </section>
 <section aria-labelledby="runs-title">
 <h2 id="runs-title">${th(ctx.lang, k('runsTitle'))}</h2>
-${runsTable(ctx, v.recentRuns, viewer, 'runsCaption')}
+${runsTable(ctx, v.recentRuns, { accountId: viewer, names: v.staffNames }, 'runsCaption')}
 </section>`,
   });
 }

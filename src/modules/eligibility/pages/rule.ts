@@ -23,6 +23,7 @@ import {
   rulePath,
   timeOfDay,
   titled,
+  type Viewer,
   ward,
   who,
 } from './common.ts';
@@ -84,7 +85,7 @@ ${button({ text: t(ctx.lang, k('approve')) })}
 </section>`;
 }
 
-function history(ctx: PageContext, v: RuleDetail, viewer: string | undefined): SafeHtml {
+function history(ctx: PageContext, v: RuleDetail, viewer: Viewer): SafeHtml {
   const c = v.conversion;
   const conversion = c.procedureCode
     ? th(ctx.lang, k('conversion'), {
@@ -142,7 +143,7 @@ ${a.error ? html`<p>${th(ctx.lang, k('previewFailedReason'), { error: a.error })
 </div>`;
 }
 
-function versionSection(ctx: PageContext, v: RuleDetail, view: VersionView, viewer: string | undefined): SafeHtml {
+function versionSection(ctx: PageContext, v: RuleDetail, view: VersionView, viewer: Viewer): SafeHtml {
   const n = view.rule.version;
   const id = `version-${n}`;
   const p = view.preview;
@@ -187,7 +188,8 @@ ${
 </section>`;
 }
 
-export function rulePage(ctx: PageContext, v: RuleDetail, viewer: string | undefined, state: PageState = {}): string {
+export function rulePage(ctx: PageContext, v: RuleDetail, viewerId: string | undefined, state: PageState = {}): string {
+  const viewer: Viewer = { accountId: viewerId, names: v.staffNames };
   const title = v.rule.title;
   return renderPage(ctx, {
     title: titled(ctx, state, title),

@@ -130,11 +130,16 @@ test('the outreach history counts who was told and who applied after being told'
   }
   assert.ok(waiting.length > 0, 'some rule with a procedure has people waiting');
   const account = await linkAccount(ownerDb, waiting[0]!);
+  const dx = await ownerDb
+    .selectFrom('accounts')
+    .select('id')
+    .where('email', '=', 'dx@kawasaki.example')
+    .executeTakeFirstOrThrow();
   const told = await tellWaiting(s.city.city.deps, {
     tenantId,
     on: s.today,
     origin: 'https://city.example',
-    approvedBy: s.actor.accountId,
+    approvedBy: dx.id,
     kind: 'staff',
     ruleId,
   });
@@ -166,6 +171,7 @@ test('the outreach history counts who was told and who applied after being told'
     [v.outreach[0]!.kind, v.outreach[0]!.people, v.outreach[0]!.told, v.outreach[0]!.byPost],
     ['staff', waiting.length, 1, waiting.length - 1],
   );
+  assert.equal(v.staffNames.get(v.outreach[0]!.approvedBy), 'DX 四郎（デジタル化施策推進室）', 'who approved, by name');
   assert.equal(v.counts.told, 1);
   assert.equal(v.counts.byPost, waiting.length - 1);
   assert.equal(v.counts.waiting, 0);

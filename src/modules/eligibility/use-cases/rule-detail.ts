@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { jobInFlight } from '../../../platform/jobs/queue.ts';
+import { staffNames } from '../../identity/index.ts';
 import { previewQueue, tellQueue } from '../jobs.ts';
 import { type NoticeText, noticeFor } from '../outreach/notice.ts';
 import { activeRules, findRule, versionsOf } from '../registry.ts';
@@ -67,6 +68,8 @@ export interface RuleDetail {
   outreach: OutreachRow[];
   conversion: Conversion;
   versions: VersionView[];
+  /** Display names of the staff who approved the outreach and ran the comparisons shown. */
+  staffNames: ReadonlyMap<string, string>;
 }
 
 export async function ruleDetail(
@@ -229,6 +232,13 @@ export async function ruleDetail(
     })),
     conversion: read.conversion,
     versions: read.versions,
+    staffNames: await staffNames(deps, {
+      tenantId: input.tenantId,
+      accountIds: [
+        ...read.outreach.map((o) => o.approved_by as string),
+        ...read.versions.flatMap((v) => (v.preview ? [v.preview.triggeredBy] : [])),
+      ],
+    }),
   };
 }
 

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { applicantsAmong } from '../../applications/index.ts';
+import { staffNames } from '../../identity/index.ts';
 import { procedureOf } from '../outreach/notice.ts';
 import { activeRules, versionsOf } from '../registry.ts';
 import { populationRunBusy } from './request-population-run.ts';
@@ -57,6 +58,8 @@ export interface RuleOverview {
   recentRuns: RunRow[];
   /** Why 「全員の判定を実行」 would be refused now (a run is waiting or running). */
   busy: string | undefined;
+  /** Display names of the staff who started the runs shown. */
+  staffNames: ReadonlyMap<string, string>;
 }
 
 const runColumns = [
@@ -122,7 +125,7 @@ export async function conversionOf(trx: Kysely<any>, ruleId: string): Promise<Co
 }
 
 export async function ruleOverview(deps: { db: Kysely<any> }, input: { tenantId: string }): Promise<RuleOverview> {
-  return withTenant(deps.db, input.tenantId, async (trx) => {
+  const overview = await withTenant(deps.db, input.tenantId, async (trx) => {
     const rules = await activeRules(trx);
     const settings = await trx.selectFrom('elig_rule_settings').select(['rule_id', 'auto_notify']).execute();
     const standing = new Set(settings.filter((s) => s.auto_notify).map((s) => s.rule_id as string));
@@ -175,4 +178,8 @@ export async function ruleOverview(deps: { db: Kysely<any> }, input: { tenantId:
       busy: await populationRunBusy(trx, input.tenantId),
     };
   });
+  const accountIds = [...overview.recentRuns, ...(overview.lastPopulationRun ? [overview.lastPopulationRun] : [])].map(
+    (r) => r.triggeredBy,
+  );
+  return { ...overview, staffNames: await staffNames(deps, { tenantId: input.tenantId, accountIds }) };
 }
