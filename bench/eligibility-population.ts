@@ -17,6 +17,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import { from as copyFrom } from 'pg-copy-streams';
+import { findRule } from '../src/modules/eligibility/registry.ts';
 import {
   catalogue,
   evaluateHousehold,
@@ -27,13 +28,15 @@ import {
   prepareHousehold,
   type Rule,
 } from '../src/modules/eligibility/rules/index.ts';
-import { runPopulation } from '../src/modules/eligibility/use-cases/run-population.ts';
+import { previewVersion } from '../src/modules/eligibility/use-cases/preview-version.ts';
+import { runPopulation, startRun } from '../src/modules/eligibility/use-cases/run-population.ts';
 import { generatePopulation, referenceDate } from '../src/modules/residents/generate/population.ts';
 import { seedResidents } from '../src/modules/residents/index.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { loadMigrations, migrate, platformMigrations } from '../src/platform/db/migrate.ts';
 import { appUrlFrom, createDatabase } from '../src/platform/db/pool.ts';
 import { ensureAppRole, grantAppRole } from '../src/platform/db/roles.ts';
+import { withTenant } from '../src/platform/db/tenant.ts';
 import { ensureTenant, kawasaki } from '../src/platform/tenancy/tenants.ts';
 import { benchServer, scratchDatabase } from './lib/database.ts';
 
@@ -232,6 +235,13 @@ async function throughTheProduct() {
     const first = await runPopulation(deps, { tenantId: 'kawasaki', on: referenceDate, triggeredBy: 'bench' });
     const nextDay = new Date(Date.parse(referenceDate) + 86_400_000).toISOString().slice(0, 10);
     const nightly = await runPopulation(deps, { tenantId: 'kawasaki', on: nextDay, triggeredBy: 'bench' });
+    // 「差分を確認する」 over the whole register, as its job does it: the proposed スマホ教室 v2 against v1.
+    const proposed = findRule('sumaho-kyoshitsu', 2)!;
+    const previewRunId = await withTenant(app.db, 'kawasaki', (trx) =>
+      startRun(trx, { tenantId: 'kawasaki', kind: 'preview', on: nextDay, rules: [proposed], triggeredBy: 'bench' }),
+    );
+    const preview = await previewVersion(deps, { tenantId: 'kawasaki', runId: previewRunId });
+    if (!preview) throw new Error('the preview run was not computed');
 
     // The machine's limit, same server, same run: a bare read of the register and a raw COPY of as many rows.
     started = performance.now();
@@ -263,6 +273,12 @@ async function throughTheProduct() {
       seed_seconds: Number(seedSeconds.toFixed(1)),
       first_run: first,
       nightly_run: nightly,
+      preview_job: {
+        seconds: preview.seconds,
+        gained: preview.difference.gained,
+        lost: preview.difference.lost,
+        eligible: preview.difference.eligible,
+      },
       raw_read_register_seconds: Number(rawReadSeconds.toFixed(2)),
       raw_copy_results_seconds: Number(rawCopySeconds.toFixed(2)),
     };
@@ -322,7 +338,13 @@ export async function run() {
     // The first run is the heavier one: every eligible person is written.
     seconds: Number(db.first_run.seconds.toFixed(2)),
     nightly_seconds: Number(db.nightly_run.seconds.toFixed(2)),
-    database: { ...db, first_run: round(db.first_run), nightly_run: round(db.nightly_run) },
+    preview_seconds: Number(db.preview_job.seconds.toFixed(2)),
+    database: {
+      ...db,
+      first_run: round(db.first_run),
+      nightly_run: round(db.nightly_run),
+      preview_job: round(db.preview_job),
+    },
     in_memory_residents: people,
     evaluate_seconds: Number(seconds.toFixed(3)),
     generate_seconds: Number(generateSeconds.toFixed(3)),
