@@ -150,6 +150,7 @@ function demoSignInHelp(base: string, mailbox: boolean): string {
     `\n  サインイン（デモ用の架空アカウント）\n` +
     `  住民      ${base}/sign-in   ${demoResident.email} / ${demoResident.password}（代理人役: ${demoProxy.email} / 同じパスワード）\n` +
     `            新規登録 ${base}/sign-up（確認メールは${mailbox ? ` ${base}/demo/mailbox に届きます` : ' SMTP_URL の宛先に送られます'}）\n` +
+    `            LINE ${base}/demo/line（架空の LINE 利用者で友だち追加し、${base}/notifications の連携コードを送る。LINE_* 未設定時）\n` +
     `  職員      ${base}/staff/sign-in   パスワード ${demoStaffPassword}（初回は認証アプリに設定キーを登録して確認コードを入力）\n` +
     demoStaff
       .map((s) => `            ${s.email.padEnd(30)} ${s.roles.join(', ').padEnd(16)} ${s.displayName}\n`)

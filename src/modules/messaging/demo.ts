@@ -1,7 +1,10 @@
 // The demo tenant's messaging: 花子 and 太郎 receive the city's notices in their in-app inbox (防災, 子育て,
 // ごみ, イベント in 川崎区), twenty synthetic e-mail subscribers across the wards (their mail lands in the demo
-// mailbox), one 防災 notice already sent through the real delivery path (batches sent in the seed: it runs before the job queue starts), and a draft for staff to send.
-// Idempotent: skips a tenant that has messages.
+// mailbox), two demo LINE users following the city (their messages appear on /demo/line), one 防災 notice
+// already sent through the real delivery path (batches sent in the seed: it runs before the job queue
+// starts), and a draft for staff to send. Marks the process as a demo: without LINE_* its LINE is the
+// in-process stand-in (demo-line/channel.ts).
+// Idempotent: skips a tenant that has messages (the LINE followers are added to an older demo as well).
 import { withTenant } from '../../platform/db/tenant.ts';
 import type { Jobs } from '../../platform/jobs/queue.ts';
 import type { PlatformDeps, SeedOptions } from '../../platform/module.ts';
@@ -9,6 +12,8 @@ import { demoProxy, demoResident } from '../identity/demo.ts';
 import { findResidentAccount } from '../identity/index.ts';
 import { deliverBatch } from './delivery/deliver.ts';
 import { topics } from './delivery/segment.ts';
+import { markLineDemo, usesDemoLine } from './demo-line/channel.ts';
+import { seedDemoLineFollowers } from './demo-line/seed-followers.ts';
 import { createMessage } from './use-cases/create-message.ts';
 import { startDelivery } from './use-cases/start-delivery.ts';
 
@@ -17,6 +22,8 @@ const actor = { accountId: 'demo-seed' };
 
 export async function seedMessagingDemo(deps: PlatformDeps, options: SeedOptions): Promise<void> {
   const { tenantId } = options;
+  markLineDemo(deps);
+  if (usesDemoLine(deps)) await seedDemoLineFollowers(deps, { tenantId });
   const seeded = await withTenant(deps.db, tenantId, async (trx) => {
     if (await trx.selectFrom('msg_messages').select('id').limit(1).executeTakeFirst()) return true;
     for (const [email, birthYear] of [

@@ -7,6 +7,7 @@ import type { CityModule, PlatformDeps } from '../../platform/module.ts';
 import { deliverBatch } from './delivery/deliver.ts';
 import { maxSendAttempts } from './delivery/send-batch.ts';
 import { seedMessagingDemo } from './demo.ts';
+import { demoLineRoutes } from './demo-line/routes.ts';
 import { lineWebhookRoutes } from './routes/line-webhook.ts';
 import { residentMessagingRoutes } from './routes/resident.ts';
 import { staffMessagingRoutes } from './routes/staff.ts';
@@ -31,6 +32,8 @@ export const messaging: CityModule = {
     await lineWebhookRoutes(app, deps);
     await residentMessagingRoutes(app, deps);
     await staffMessagingRoutes(app, deps);
+    // /demo/line answers only in a demo process without LINE_* (404 elsewhere); stops the stand-in on close.
+    await demoLineRoutes(app, deps);
   },
   seedDemo: seedMessagingDemo,
   homeLinks: [

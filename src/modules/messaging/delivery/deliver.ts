@@ -4,6 +4,7 @@ import { publicOrigin } from '../../../platform/config/config.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { createEmailChannel } from '../channels/email.ts';
 import { sendWebPush } from '../channels/web-push.ts';
+import { lineChannelFor } from '../demo-line/channel.ts';
 import { unsubscribeUrl } from '../unsubscribe-link.ts';
 import { vapidFor } from '../vapid.ts';
 import { emailSender, lineSenderFor } from './channel-senders.ts';
@@ -11,9 +12,9 @@ import { sendBatch } from './send-batch.ts';
 import { type ChannelSenders, refused, toOutcome } from './senders.ts';
 
 // One set of senders per process: the LINE client paces its requests to LINE's rate limits across all jobs.
-const built = new WeakMap<PlatformDeps, ChannelSenders>();
+const built = new WeakMap<PlatformDeps, Promise<ChannelSenders>>();
 
-function senders(deps: PlatformDeps): ChannelSenders {
+function senders(deps: PlatformDeps): Promise<ChannelSenders> {
   const found = built.get(deps);
   if (found) return found;
   const made = buildSenders(deps);
@@ -21,8 +22,9 @@ function senders(deps: PlatformDeps): ChannelSenders {
   return made;
 }
 
-function buildSenders(deps: PlatformDeps): ChannelSenders {
-  const line = deps.config.line;
+async function buildSenders(deps: PlatformDeps): Promise<ChannelSenders> {
+  // The configured channel, or the demo's stand-in (demo-line/channel.ts), or none.
+  const line = await lineChannelFor(deps);
   return {
     ...(line ? { line: lineSenderFor({ baseUrl: line.apiBaseUrl, channelAccessToken: line.channelAccessToken }) } : {}),
     email: emailSender(createEmailChannel(deps.mail)),
@@ -49,7 +51,7 @@ export async function deliverBatch(deps: PlatformDeps, input: { tenantId: string
   await sendBatch(
     {
       db: deps.db,
-      senders: senders(deps),
+      senders: await senders(deps),
       unsubscribeUrl: (subscriberId) => unsubscribeUrl(deps, origin, input.tenantId, subscriberId),
     },
     input,

@@ -104,7 +104,12 @@ export interface SettingsView {
   account?: AccountChannels | undefined;
   /** The language a first-time visitor's notices default to: the page's. */
   defaultLanguage: Language;
-  line: { available: boolean; code?: { code: string; expiresAt: Date } | undefined };
+  line: {
+    available: boolean;
+    code?: { code: string; expiresAt: Date } | undefined;
+    /** The demo's simulated phone (/demo/line), when this process's LINE is the demo stand-in. */
+    demoPath?: string;
+  };
   push: { publicKey: string };
 }
 
@@ -279,6 +284,7 @@ function lineSection(ctx: PageContext, v: SettingsView): SafeHtml {
 <h2 id="line-title">${th(ctx.lang, k('lineTitle'))}</h2>
 <p>${th(ctx.lang, k('lineHowTo'), { city })}</p>
 <p>${th(ctx.lang, k('lineStop'))}</p>
+${v.line.demoPath ? html`<p><a href="${v.line.demoPath}">${th(ctx.lang, k('lineDemoLink'))}</a></p>` : ''}
 ${
   !a
     ? html`<p>${th(ctx.lang, k('lineSignIn'))}</p>`

@@ -1,9 +1,10 @@
 // POST /webhooks/line: the LINE platform's webhook. The signature (HMAC-SHA256 of the exact body with the
 // channel secret) is checked on the raw bytes before anything is read; a bad one is 401 and changes
-// nothing. Without a LINE channel configured the address does not exist.
+// nothing. Without a LINE channel (configured, or the demo's stand-in) the address does not exist.
 import type { FastifyInstance } from 'fastify';
 import type { PlatformDeps } from '../../../platform/module.ts';
 import { lineSignatureHeader, readLineWebhook } from '../channels/line-webhook.ts';
+import { lineChannelFor } from '../demo-line/channel.ts';
 import { handleLineEvents } from '../use-cases/handle-line-events.ts';
 
 export async function lineWebhookRoutes(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
@@ -19,7 +20,7 @@ export async function lineWebhookRoutes(app: FastifyInstance, deps: PlatformDeps
         schema: { hide: true },
       },
       async (request, reply) => {
-        const line = deps.config.line;
+        const line = await lineChannelFor(deps);
         if (!line) return reply.status(404).send({ message: 'LINE is not configured' });
         const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const header = request.headers[lineSignatureHeader];

@@ -14,6 +14,8 @@ import { pageContext } from '../../../platform/pages/server-pages.ts';
 import { residentOrRedirect, type Session } from '../../identity/index.ts';
 import { listWards } from '../../organisation/index.ts';
 import type { Language } from '../delivery/segment.ts';
+import { lineChannelFor, usesDemoLine } from '../demo-line/channel.ts';
+import { demoLinePath } from '../demo-line/page.ts';
 import {
   confirmOutcomePage,
   confirmPage,
@@ -82,15 +84,21 @@ export async function residentMessagingRoutes(app: FastifyInstance, deps: Platfo
     resident: Session | undefined,
     code?: { code: string; expiresAt: Date },
   ): Promise<SettingsView> {
-    const [wards, account] = await Promise.all([
+    const [wards, account, line] = await Promise.all([
       wardsOf(request),
       resident ? readPreferences(deps, { tenantId: request.tenant.id, accountId: resident.accountId }) : undefined,
+      lineChannelFor(deps),
     ]);
     return {
       wards,
       account,
       defaultLanguage: request.lang as Language,
-      line: { available: deps.config.line !== undefined, code },
+      line: {
+        available: line !== undefined,
+        code,
+        // The demo's phone page serves the default tenant (demo-line/routes.ts).
+        ...(usesDemoLine(deps) && request.tenant.id === deps.config.defaultTenant ? { demoPath: demoLinePath } : {}),
+      },
       push: { publicKey: vapidFor(deps).publicKey },
     };
   }
