@@ -3,6 +3,7 @@
 // with a message naming the variable, counter payments still work).
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/http/errors.ts';
+import { ownOrigin } from '../../platform/http/own-origin.ts';
 import type { PlatformDeps } from '../../platform/module.ts';
 import { createPaymentProvider, type PaymentProvider } from './provider.ts';
 import { type StandInProvider, startStandInProvider } from './stand-in-provider.ts';
@@ -18,17 +19,8 @@ export function markDemo(deps: PlatformDeps): void {
 
 /** Where our own server listens, for the stand-in's webhooks (demo only). */
 function ownWebhookUrl(app: FastifyInstance): string | undefined {
-  const address = app.server.address();
-  if (!address || typeof address === 'string') return undefined;
-  const host =
-    address.family === 'IPv6'
-      ? address.address === '::'
-        ? '[::1]'
-        : `[${address.address}]`
-      : address.address === '0.0.0.0'
-        ? '127.0.0.1'
-        : address.address;
-  return `http://${host}:${address.port}/payments/webhook`;
+  const origin = ownOrigin(app);
+  return origin ? `${origin}/payments/webhook` : undefined;
 }
 
 export async function providerFor(deps: PlatformDeps, app: FastifyInstance): Promise<PaymentProvider> {

@@ -4,6 +4,7 @@
 // with 400 and an error summary linked to the field. Stops the stand-in when the server closes.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/errors.ts';
+import { ownOrigin } from '../../../platform/http/own-origin.ts';
 import { seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
@@ -23,19 +24,11 @@ const isUser = (user: unknown): user is DemoLineUserKey => demoLineUserKeys.incl
 
 /** Where this server listens: the stand-in posts its webhooks there, as LINE posts to the city's address. */
 function ownWebhookUrl(app: FastifyInstance): string {
-  const address = app.server.address();
-  if (!address || typeof address === 'string') {
+  const origin = ownOrigin(app);
+  if (!origin) {
     throw new AppError('unavailable', 'このサーバーはポートで待ち受けていないため、デモの LINE から送れません。');
   }
-  const host =
-    address.family === 'IPv6'
-      ? address.address === '::'
-        ? '[::1]'
-        : `[${address.address}]`
-      : address.address === '0.0.0.0'
-        ? '127.0.0.1'
-        : address.address;
-  return `http://${host}:${address.port}/webhooks/line`;
+  return `${origin}/webhooks/line`;
 }
 
 export async function demoLineRoutes(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
