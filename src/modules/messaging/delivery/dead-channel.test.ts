@@ -10,50 +10,35 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
-import { type LineStandIn, lineUserId, startLineStandIn } from '../../../../test/helpers/line-stand-in.ts';
-import { type PushService, startPushService } from '../../../../test/helpers/push-service.ts';
-import { type SmtpStandIn, startSmtpStandIn } from '../../../../test/helpers/smtp.ts';
+import type { TestCityHall } from '../../../../test/helpers/app.ts';
+import { type LineStandIn, lineUserId } from '../../../../test/helpers/line-stand-in.ts';
+import type { PushService } from '../../../../test/helpers/push-service.ts';
+import type { SmtpStandIn } from '../../../../test/helpers/smtp.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { createLineClient } from '../channels/line.ts';
 import { webPushMaxPlaintextBytes } from '../channels/types.ts';
 import { createMessage } from '../use-cases/create-message.ts';
 import { type DeliveryReport, deliveryReport } from '../use-cases/delivery-report.ts';
 import { startDelivery } from '../use-cases/start-delivery.ts';
+import { type ChannelCity, startChannelCity } from './channel-city.test-support.ts';
 import { lineSender } from './channel-senders.ts';
 import { maxSendAttempts, RetryLater, sendBatch, webPushPayload } from './send-batch.ts';
 
+let c: ChannelCity;
 let city: TestCityHall;
 let line: LineStandIn;
 let smtp: SmtpStandIn;
 let push: PushService;
 const tenantId = 'kawasaki';
 const actor = { accountId: 'staff-test' };
-const token = 'token-dead-channel';
 
 before(async () => {
-  [line, smtp, push] = await Promise.all([
-    startLineStandIn({ channelAccessToken: token, channelSecret: 'secret-dead-channel' }),
-    startSmtpStandIn(),
-    startPushService(),
-  ]);
-  city = await startTestCityHall({
-    demoResidents: 5,
-    env: {
-      SMTP_URL: smtp.url,
-      LINE_CHANNEL_ACCESS_TOKEN: token,
-      LINE_CHANNEL_SECRET: 'secret-dead-channel',
-      LINE_API_BASE_URL: line.url,
-    },
-  });
-  // This file's subscribers and messages only: whatever the demo seeded for the tenant goes first.
-  await city.database.ownerDb.deleteFrom('msg_messages').where('tenant_id', '=', tenantId).execute();
-  await city.database.ownerDb.deleteFrom('msg_subscribers').where('tenant_id', '=', tenantId).execute();
+  c = await startChannelCity('dead-channel');
+  ({ city, line, smtp, push } = c);
 });
 
 after(async () => {
-  await city?.close();
-  await Promise.all([line?.close(), smtp?.close(), push?.close()]);
+  await c?.close();
 });
 
 interface NewSubscriber {
@@ -180,7 +165,7 @@ test('a dead channel never blocks the others: e-mail, Web Push and the inbox arr
   const unreachable = lineSender(
     createLineClient({
       baseUrl: `http://127.0.0.1:${await closedPort()}`,
-      channelAccessToken: token,
+      channelAccessToken: c.token,
       retry: { attempts: 1 },
     }),
   );

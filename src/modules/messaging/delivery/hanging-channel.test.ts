@@ -5,45 +5,29 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
-import { type LineStandIn, lineUserId, startLineStandIn } from '../../../../test/helpers/line-stand-in.ts';
-import { type PushService, startPushService } from '../../../../test/helpers/push-service.ts';
-import { type SmtpStandIn, startSmtpStandIn } from '../../../../test/helpers/smtp.ts';
+import type { TestCityHall } from '../../../../test/helpers/app.ts';
+import { type LineStandIn, lineUserId } from '../../../../test/helpers/line-stand-in.ts';
+import type { PushService } from '../../../../test/helpers/push-service.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { createMessage } from '../use-cases/create-message.ts';
 import { deliveryReport } from '../use-cases/delivery-report.ts';
 import { startDelivery } from '../use-cases/start-delivery.ts';
+import { type ChannelCity, startChannelCity } from './channel-city.test-support.ts';
 
+let c: ChannelCity;
 let city: TestCityHall;
 let line: LineStandIn;
-let smtp: SmtpStandIn;
 let push: PushService;
 const tenantId = 'kawasaki';
 const actor = { accountId: 'staff-test' };
-const token = 'token-hanging-channel';
 
 before(async () => {
-  [line, smtp, push] = await Promise.all([
-    startLineStandIn({ channelAccessToken: token, channelSecret: 'secret-hanging-channel' }),
-    startSmtpStandIn(),
-    startPushService(),
-  ]);
-  city = await startTestCityHall({
-    demoResidents: 5,
-    env: {
-      SMTP_URL: smtp.url,
-      LINE_CHANNEL_ACCESS_TOKEN: token,
-      LINE_CHANNEL_SECRET: 'secret-hanging-channel',
-      LINE_API_BASE_URL: line.url,
-    },
-  });
-  await city.database.ownerDb.deleteFrom('msg_messages').where('tenant_id', '=', tenantId).execute();
-  await city.database.ownerDb.deleteFrom('msg_subscribers').where('tenant_id', '=', tenantId).execute();
+  c = await startChannelCity('hanging-channel');
+  ({ city, line, push } = c);
 });
 
 after(async () => {
-  await city?.close();
-  await Promise.all([line?.close(), smtp?.close(), push?.close()]);
+  await c?.close();
 });
 
 test('LINE hanging holds only LINE: the other channels arrive while its request is open, then LINE is sent once', async () => {
