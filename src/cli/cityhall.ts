@@ -137,7 +137,7 @@ async function serve(args: string[]): Promise<void> {
           `  区役所と局の一覧    ${base}/organisation\n` +
           `  API 仕様 (OpenAPI)  ${base}/api/docs\n` +
           `  稼働確認            ${base}/readyz  メトリクス ${base}/metrics\n` +
-          (values.demo ? demoSignInHelp(base, city.deps.demoMailbox !== undefined) : '')
+          (values.demo ? demoSignInHelp(base, city.deps.demoMailbox !== undefined, config.line !== undefined) : '')
         : '') +
       `  停止: Ctrl-C\n\n`,
   );
@@ -145,12 +145,14 @@ async function serve(args: string[]): Promise<void> {
   if (!process.stdout.isTTY) process.stdout.write(`READY ${base}\n`);
 }
 
-function demoSignInHelp(base: string, mailbox: boolean): string {
+function demoSignInHelp(base: string, mailbox: boolean, lineConfigured: boolean): string {
   return (
     `\n  サインイン（デモ用の架空アカウント）\n` +
     `  住民      ${base}/sign-in   ${demoResident.email} / ${demoResident.password}（代理人役: ${demoProxy.email} / 同じパスワード）\n` +
     `            新規登録 ${base}/sign-up（確認メールは${mailbox ? ` ${base}/demo/mailbox に届きます` : ' SMTP_URL の宛先に送られます'}）\n` +
-    `            LINE ${base}/demo/line（架空の LINE 利用者で友だち追加し、${base}/notifications の連携コードを送る。LINE_* 未設定時）\n` +
+    (lineConfigured
+      ? `            LINE は設定済みのチャネル（LINE_*）に送ります。連携コードは ${base}/notifications で発行\n`
+      : `            LINE ${base}/demo/line（架空の LINE 利用者で友だち追加し、${base}/notifications の連携コードを送る）\n`) +
     `  職員      ${base}/staff/sign-in   パスワード ${demoStaffPassword}（初回は認証アプリに設定キーを登録して確認コードを入力）\n` +
     demoStaff
       .map((s) => `            ${s.email.padEnd(30)} ${s.roles.join(', ').padEnd(16)} ${s.displayName}\n`)
