@@ -2,6 +2,7 @@
 // sex, birth dates and certificates. Only the residents module reads these tables.
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import { fail } from './validate.ts';
 
 export interface RegisterMember {
   id: string;
@@ -23,6 +24,13 @@ export interface RegisterHousehold {
   address: string;
   incomeBand: number;
   members: RegisterMember[];
+}
+
+/** A member of the household by register id, or a validation failure on the form's `field`. */
+export function memberOf(household: RegisterHousehold, residentId: string, field = 'residentId'): RegisterMember {
+  const member = household.members.find((m) => m.id === residentId);
+  if (!member) fail([{ field, message: `住民番号 ${residentId} の方はこの世帯の世帯員ではありません。` }]);
+  return member;
 }
 
 /**

@@ -5,6 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import { appendStaffChange, type StaffActor } from '../../../platform/audit/audit.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { loadHousehold, type RegisterHousehold } from './household.ts';
 
 export const lifeEventKinds = ['birth', 'move_in', 'pregnancy', 'certificate_issued'] as const;
 export type LifeEventKind = (typeof lifeEventKinds)[number];
@@ -44,6 +45,23 @@ export const kindNames: Record<LifeEventKind, string> = {
 /** The ward office's 区民課 that keeps a ward's register (as staff departments name it). */
 export function wardDepartment(wardCode: string): string {
   return `ward-${wardCode}.kumin`;
+}
+
+/**
+ * The household a notification about its residents is for, locked until the transaction ends, or what the
+ * same form (its key) already recorded. An unknown household is a 404 naming its number.
+ */
+export async function householdForNotification(
+  trx: Kysely<any>,
+  input: { tenantId: string; idempotencyKey: string },
+  kind: LifeEventKind,
+  householdId: string,
+): Promise<{ earlier: RecordedLifeEvent } | { earlier: undefined; household: RegisterHousehold }> {
+  const earlier = await earlierSubmission(trx, input, kind, householdId);
+  if (earlier) return { earlier };
+  const household = await loadHousehold(trx, householdId, { lock: true });
+  if (!household) throw new AppError('not_found', `世帯番号 ${householdId} の世帯は住民記録にありません。`);
+  return { earlier: undefined, household };
 }
 
 /**

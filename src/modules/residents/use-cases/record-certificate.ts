@@ -5,10 +5,10 @@ import type { Kysely } from 'kysely';
 import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
-import { AppError, type FieldError } from '../../../platform/http/errors.ts';
+import type { FieldError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
-import { loadHousehold } from '../life-events/household.ts';
-import { earlierSubmission, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
+import { memberOf } from '../life-events/household.ts';
+import { householdForNotification, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
 import { fail, japaneseDate, parseDay, parseId, parseKey } from '../life-events/validate.ts';
 
 /** shintai 身体障害者手帳, ryoiku 療育手帳, seishin 精神障害者保健福祉手帳, with the register's type and grades. */
@@ -60,19 +60,15 @@ export async function recordCertificate(
   if (errors.length > 0) fail(errors);
 
   return withTenant(deps.db, input.tenantId, async (trx) => {
-    const earlier = await earlierSubmission(
+    const found = await householdForNotification(
       trx,
       { tenantId: input.tenantId, idempotencyKey: key },
       'certificate_issued',
-      householdId,
+      householdId!,
     );
-    if (earlier) return earlier;
-    const household = await loadHousehold(trx, householdId!, { lock: true });
-    if (!household) throw new AppError('not_found', `世帯番号 ${householdId} の世帯は住民記録にありません。`);
-    const person = household.members.find((m) => m.id === residentId);
-    if (!person) {
-      fail([{ field: 'residentId', message: `住民番号 ${residentId} の方はこの世帯の世帯員ではありません。` }]);
-    }
+    if (found.earlier) return found.earlier;
+    const { household } = found;
+    const person = memberOf(household, residentId!);
     if (issuedOn < person.birthDate) {
       fail([
         {

@@ -7,8 +7,7 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
-import { loadHousehold } from '../life-events/household.ts';
-import { earlierSubmission, nextIds, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
+import { householdForNotification, nextIds, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
 import {
   fail,
   japaneseDate,
@@ -66,17 +65,14 @@ export async function registerBirth(
   if (errors.length > 0) fail(errors);
 
   return withTenant(deps.db, input.tenantId, async (trx) => {
-    const earlier = await earlierSubmission(
+    const found = await householdForNotification(
       trx,
       { tenantId: input.tenantId, idempotencyKey: key },
       'birth',
-      householdId,
+      householdId!,
     );
-    if (earlier) return earlier;
-    const household = await loadHousehold(trx, householdId!, { lock: true });
-    if (!household) {
-      throw new AppError('not_found', `世帯番号 ${householdId} の世帯は住民記録にありません。`);
-    }
+    if (found.earlier) return found.earlier;
+    const { household } = found;
     if (motherId) {
       const mother = household.members.find((m) => m.id === motherId);
       if (!mother) {

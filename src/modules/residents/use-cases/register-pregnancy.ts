@@ -7,8 +7,8 @@ import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
-import { loadHousehold } from '../life-events/household.ts';
-import { earlierSubmission, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
+import { memberOf } from '../life-events/household.ts';
+import { householdForNotification, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
 import { daysBetween, fail, japaneseDate, parseAnyDay, parseDay, parseId, parseKey } from '../life-events/validate.ts';
 
 /** A pregnancy lasts about 280 days from the last period; a notification comes after the first weeks. */
@@ -54,19 +54,15 @@ export async function registerPregnancy(
   if (errors.length > 0) fail(errors);
 
   return withTenant(deps.db, input.tenantId, async (trx) => {
-    const earlier = await earlierSubmission(
+    const found = await householdForNotification(
       trx,
       { tenantId: input.tenantId, idempotencyKey: key },
       'pregnancy',
-      householdId,
+      householdId!,
     );
-    if (earlier) return earlier;
-    const household = await loadHousehold(trx, householdId!, { lock: true });
-    if (!household) throw new AppError('not_found', `世帯番号 ${householdId} の世帯は住民記録にありません。`);
-    const mother = household.members.find((m) => m.id === residentId);
-    if (!mother) {
-      fail([{ field: 'residentId', message: `住民番号 ${residentId} の方はこの世帯の世帯員ではありません。` }]);
-    }
+    if (found.earlier) return found.earlier;
+    const { household } = found;
+    const mother = memberOf(household, residentId!);
     if (mother.sex !== '2') {
       fail([{ field: 'residentId', message: '妊娠届は、住民記録の性別が女性の世帯員について登録してください。' }]);
     }
