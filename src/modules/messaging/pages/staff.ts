@@ -222,17 +222,18 @@ export interface ComposeView {
   segment?: Segment | undefined;
 }
 
-function textField(
+/** The props a message field shares, whether a one-line title or a body (textarea). */
+function fieldProps(
   ctx: PageContext,
   state: FormState,
   name: string,
   labelKey: string,
   hintKey: string,
   value: string,
-  required = false,
-): SafeHtml {
+  required: boolean,
+) {
   const error = errorOf(state, 'message', name);
-  return textInput({
+  return {
     id: idOf('message', name),
     name,
     label: t(ctx.lang, k(labelKey)),
@@ -241,31 +242,11 @@ function textField(
     required,
     requiredLabel: t(ctx.lang, 'platform.apiRequired'),
     ...(error ? { error } : {}),
-  });
+  };
 }
 
-function bodyField(
-  ctx: PageContext,
-  state: FormState,
-  name: string,
-  labelKey: string,
-  hintKey: string,
-  value: string,
-  required = false,
-): SafeHtml {
-  const error = errorOf(state, 'message', name);
-  return textarea({
-    id: idOf('message', name),
-    name,
-    label: t(ctx.lang, k(labelKey)),
-    hint: t(ctx.lang, k(hintKey)),
-    value: formValue(state, 'message', name, value),
-    required,
-    requiredLabel: t(ctx.lang, 'platform.apiRequired'),
-    rows: 8,
-    ...(error ? { error } : {}),
-  });
-}
+const textField = (...args: Parameters<typeof fieldProps>): SafeHtml => textInput(fieldProps(...args));
+const bodyField = (...args: Parameters<typeof fieldProps>): SafeHtml => textarea({ ...fieldProps(...args), rows: 8 });
 
 function checkboxes(
   ctx: PageContext,
@@ -320,8 +301,8 @@ export function composePage(ctx: PageContext, v: ComposeView, state: FormState =
 ${csrfInput(ctx)}
 ${textField(ctx, state, 'title', 'fieldTitle', 'fieldTitleHint', m?.title ?? '', true)}
 ${bodyField(ctx, state, 'bodyJa', 'fieldBodyJa', 'fieldBodyJaHint', m?.bodyJa ?? '', true)}
-${bodyField(ctx, state, 'bodyEasy', 'fieldBodyEasy', 'fieldBodyEasyHint', m?.bodyEasy ?? '')}
-${bodyField(ctx, state, 'bodyEn', 'fieldBodyEn', 'fieldBodyEnHint', m?.bodyEn ?? '')}
+${bodyField(ctx, state, 'bodyEasy', 'fieldBodyEasy', 'fieldBodyEasyHint', m?.bodyEasy ?? '', false)}
+${bodyField(ctx, state, 'bodyEn', 'fieldBodyEn', 'fieldBodyEnHint', m?.bodyEn ?? '', false)}
 ${checkboxes(
   ctx,
   state,
