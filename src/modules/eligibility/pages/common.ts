@@ -1,6 +1,7 @@
 // What the push-type service pages share: the breadcrumbs, the notice and error banners a form leaves, and
 // numbers, times and run descriptions as staff read them.
 import { t, th } from '../../../platform/i18n/i18n.ts';
+import { japanClock, japanDateTime } from '../../../platform/ja/today.ts';
 import { errorSummary } from '../../../platform/pages/components/error-summary/error-summary.ts';
 import { notificationBanner } from '../../../platform/pages/components/notification-banner/notification-banner.ts';
 import { html, type SafeHtml } from '../../../platform/pages/html.ts';
@@ -43,22 +44,11 @@ export function percent(part: number, whole: number): string {
   return whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-const tokyo = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** 2026-04-01 09:30, Japan time. */
-export const dateTime = (at: Date) => tokyo.format(at);
-
-const tokyoClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+export const dateTime = japanDateTime;
 
 /** 09:30, Japan time. */
-export const timeOfDay = (at: Date) => tokyoClock.format(at);
+export const timeOfDay = japanClock;
 
 export const seconds = (s: number | undefined) => (s === undefined ? '—' : s.toFixed(1));
 

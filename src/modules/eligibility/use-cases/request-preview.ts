@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { japanClock } from '../../../platform/ja/today.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
 import { jobInFlight } from '../../../platform/jobs/queue.ts';
 import { type PreviewJob, previewQueue } from '../jobs.ts';
@@ -16,8 +17,6 @@ import { auditRuleChange, lockFor } from './staff-change.ts';
 
 /** A comparison still 'running' after this long stopped with its worker (its job expires after 30 minutes). */
 export const previewStaleAfterMinutes = 30;
-
-const startedAt = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
 
 /** When the comparison of `ruleId` now under way (any version) began: its run, or its job waiting to start. */
 async function previewUnderWay(trx: Kysely<any>, tenantId: string, ruleId: string): Promise<Date | undefined> {
@@ -44,7 +43,7 @@ export async function requestPreview(
     await lockFor(trx, `eligibility.preview:${input.tenantId}:${rule.id}`);
     const since = await previewUnderWay(trx, input.tenantId, rule.id);
     if (since) {
-      const message = `この規則の差分の確認はすでに実行中です（${startedAt.format(since)}に開始）。終わるまでお待ちください。`;
+      const message = `この規則の差分の確認はすでに実行中です（${japanClock(since)}に開始）。終わるまでお待ちください。`;
       throw new AppError('conflict', message, { errors: [{ field: `#version-${rule.version}-section`, message }] });
     }
     const active = (await activeRules(trx)).find((r) => r.id === rule.id)!;

@@ -4,6 +4,7 @@
 // browser can do it), LINE (how to follow, a link code), the e-mail confirmation and one-step unsubscribe
 // pages, and the inbox of /my/inbox.
 import { t, th } from '../../../platform/i18n/i18n.ts';
+import { japanDateTime } from '../../../platform/ja/today.ts';
 import { button } from '../../../platform/pages/components/button/button.ts';
 import { choices } from '../../../platform/pages/components/choices/choices.ts';
 import { errorSummary } from '../../../platform/pages/components/error-summary/error-summary.ts';
@@ -53,16 +54,8 @@ const fieldIds: Record<string, string> = {
   personal: 'personal',
 };
 
-const japanTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 /** 2026-04-01 09:30, Japan time. */
-export const dateTime = (at: Date) => japanTime.format(at);
+export const dateTime = japanDateTime;
 
 const home = (ctx: PageContext) => ({ text: t(ctx.lang, 'platform.home'), href: '/' });
 

@@ -3,6 +3,7 @@
 // language group will read, and one message with its segment in words, the send and schedule forms while
 // it is a draft, and the delivery report with what went wrong in words once it is sent.
 import { t, th } from '../../../platform/i18n/i18n.ts';
+import { japanDateTime } from '../../../platform/ja/today.ts';
 import { button } from '../../../platform/pages/components/button/button.ts';
 import { choices } from '../../../platform/pages/components/choices/choices.ts';
 import { errorSummary } from '../../../platform/pages/components/error-summary/error-summary.ts';
@@ -80,19 +81,10 @@ const crumbs = (ctx: PageContext, withList = true) => [
   ...(withList ? [{ text: t(ctx.lang, k('title')), href: messagesPath }] : []),
 ];
 
-const japanTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** 2026-04-01 09:30, Japan time. */
-export const dateTime = (at: Date) => japanTime.format(at);
+export const dateTime = japanDateTime;
 /** The value a datetime-local input takes: 2026-04-01T09:30, Japan time. */
-export const dateTimeLocal = (at: Date) => japanTime.format(at).replace(' ', 'T');
+export const dateTimeLocal = (at: Date) => japanDateTime(at).replace(' ', 'T');
 const number = (n: number) => n.toLocaleString('ja-JP');
 
 function statusTag(ctx: PageContext, status: string, urgent: boolean): SafeHtml {

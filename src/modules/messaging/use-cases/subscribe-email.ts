@@ -12,6 +12,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
 import type { RequestMeta } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
+import { japanDateTime } from '../../../platform/ja/today.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
 import type { ModuleJob, PlatformDeps } from '../../../platform/module.ts';
 import { topicLabels } from '../delivery/segment.ts';
@@ -132,15 +133,6 @@ export async function subscribeEmail(deps: { db: Kysely<any>; jobs: Jobs }, inpu
   });
 }
 
-const japanTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 // A city name goes into the subject line: no control characters, one line.
 const oneLine = (text: string) => text.replace(/[\p{Cc}\p{Cs}\u2028\u2029]+/gu, ' ').trim();
 
@@ -185,7 +177,7 @@ export async function sendEmailConfirmation(
   await deps.mail.send({
     to: row.address,
     subject: `【${city}】お知らせメールの登録の確認`,
-    text: `${city}からのお知らせをメールで受け取る申し込みを受け付けました。\n次のリンクを開き、「登録する」ボタンを押すと登録が完了します（${japanTime.format(expiresAt)}まで有効）。\n\n${link}\n\n受け取る分野: ${topics || '選んでいません（市内の全員に向けたお知らせだけ）'}\n\n心当たりがない場合は、このメールを破棄してください。登録は完了せず、お知らせも届きません。\n\nTo get the city's notices by e-mail, open the link above and press the button (valid for ${confirmHours} hours). If you did not ask for this, ignore this e-mail.${footer(city)}`,
+    text: `${city}からのお知らせをメールで受け取る申し込みを受け付けました。\n次のリンクを開き、「登録する」ボタンを押すと登録が完了します（${japanDateTime(expiresAt)}まで有効）。\n\n${link}\n\n受け取る分野: ${topics || '選んでいません（市内の全員に向けたお知らせだけ）'}\n\n心当たりがない場合は、このメールを破棄してください。登録は完了せず、お知らせも届きません。\n\nTo get the city's notices by e-mail, open the link above and press the button (valid for ${confirmHours} hours). If you did not ask for this, ignore this e-mail.${footer(city)}`,
   });
 }
 

@@ -2,6 +2,7 @@
 // its errors), fields whose ids are prefixed by their form so an error summary entry lands on the right
 // field when a page holds several forms, the breadcrumbs, notices, and dates and sizes as staff read them.
 import { t, th } from '../../../platform/i18n/i18n.ts';
+import { japanDateTime } from '../../../platform/ja/today.ts';
 import { choices } from '../../../platform/pages/components/choices/choices.ts';
 import { errorSummary } from '../../../platform/pages/components/error-summary/error-summary.ts';
 import { notificationBanner } from '../../../platform/pages/components/notification-banner/notification-banner.ts';
@@ -182,18 +183,9 @@ export function postButton(
   return html`<form method="post" action="${action}" class="inline-form">${csrfInput(ctx)}<button class="button button--${variant}" type="submit"${ariaLabel ? html` aria-label="${ariaLabel}"` : ''}>${text}</button></form>`;
 }
 
-const tokyo = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** 2026-04-01 09:30, Japan time. */
 export function dateTime(iso: string): string {
-  return tokyo.format(new Date(iso));
+  return japanDateTime(new Date(iso));
 }
 
 export function fileSize(bytes: number | null): string {

@@ -3,6 +3,7 @@
 // notifications, one form per notification (出生届, 妊娠届, 手帳の交付, 転入届) and the page that confirms
 // what was recorded. A form that fails comes back with an error summary whose entries link to their fields.
 import { type Lang, t, th } from '../../../platform/i18n/i18n.ts';
+import { japanDateTime } from '../../../platform/ja/today.ts';
 import { button } from '../../../platform/pages/components/button/button.ts';
 import { choices } from '../../../platform/pages/components/choices/choices.ts';
 import { errorSummary } from '../../../platform/pages/components/error-summary/error-summary.ts';
@@ -68,15 +69,6 @@ const crumbs = (ctx: PageContext, household?: string) => [
 /** A day as the page's language writes it: 2026年12月3日, or 2026-12-03 in English. */
 export const day = (lang: Lang, value: string) => (lang === 'en' || !value ? value : japaneseDate(value));
 
-const japanTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 const relationshipKeys: Record<string, string> = {
   世帯主: 'rel_head',
   妻: 'rel_wife',
@@ -112,7 +104,7 @@ function eventsTable(ctx: PageContext, events: LifeEventEntry[], caption: SafeHt
 <thead><tr><th scope="col">${th(ctx.lang, k('colRecordedAt'))}</th><th scope="col">${th(ctx.lang, k('colKind'))}</th><th scope="col">${th(ctx.lang, k('colPerson'))}</th><th scope="col">${th(ctx.lang, k('colDate'))}</th><th scope="col">${th(ctx.lang, k('colDetails'))}</th>${withHousehold ? html`<th scope="col">${th(ctx.lang, k('colHousehold'))}</th>` : ''}</tr></thead>
 <tbody>${events.map(
     (e) => html`<tr data-event="${e.id}" data-kind="${e.kind}">
-<td>${japanTime.format(e.recordedAt)}</td>
+<td>${japanDateTime(e.recordedAt)}</td>
 <td>${th(ctx.lang, k(`kind_${e.kind}`))}</td>
 <td>${fullName(e)}（${relationshipName(ctx.lang, e.relationship)}）</td>
 <td>${day(ctx.lang, e.date)}</td>
