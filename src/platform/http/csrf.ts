@@ -44,6 +44,27 @@ function isForm(request: FastifyRequest): boolean {
   return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
 }
 
+/** Whether `sent` is this session's CSRF token (compared in constant time). */
+function csrfTokenMatches(request: FastifyRequest, sent: unknown): boolean {
+  const expected = request.csrfToken;
+  return (
+    typeof sent === 'string' &&
+    expected !== '' &&
+    sent.length === expected.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
+  );
+}
+
+/** The page's CSRF token header a script sends with a JSON POST (`X-CSRF-Token`); refuses a missing or wrong one. */
+export function requireCsrfHeader(request: FastifyRequest): void {
+  if (!csrfTokenMatches(request, request.headers['x-csrf-token'])) {
+    throw new AppError(
+      'csrf_failed',
+      'ページの有効期限が切れました。ページを再読み込みしてから、もう一度お試しください。',
+    );
+  }
+}
+
 export function registerCsrf(app: FastifyInstance, key: Buffer): void {
   app.decorateRequest('csrfToken', '');
 
@@ -68,14 +89,7 @@ export function registerCsrf(app: FastifyInstance, key: Buffer): void {
     // A route whose form is authorised by a secret token in its own address (the RFC 8058 one-click stop
     // link a mail program POSTs to, with no cookie) declares `config: { csrf: 'url-token' }`.
     if (request.routeOptions.config.csrf !== undefined) return;
-    const sent = (request.body as Record<string, unknown> | undefined)?.[csrfField];
-    const expected = request.csrfToken;
-    if (
-      typeof sent !== 'string' ||
-      !expected ||
-      sent.length !== expected.length ||
-      !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
-    ) {
+    if (!csrfTokenMatches(request, (request.body as Record<string, unknown> | undefined)?.[csrfField])) {
       throw new AppError(
         'csrf_failed',
         'ページの有効期限が切れたか、別のサイトから送信されました。前のページに戻り、再読み込みしてからもう一度送信してください。',

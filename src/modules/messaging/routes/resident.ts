@@ -1,11 +1,6 @@
-// Residents' side of messaging: /notifications (settings; anonymous visitors subscribe by e-mail), the
-// Web Push island's POST and its service worker, a LINE link code, the e-mail confirmation link, one-step
-// unsubscribe (the page's button and a mail program's RFC 8058 one-click POST), and the in-app inbox of
-// /my/inbox. Forms work without JavaScript; a form that fails re-renders with 400 and an error summary;
-// successful posts redirect (303), so a reload sends nothing twice.
-import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireCsrfHeader } from '../../../platform/http/csrf.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { baseUrl, requestMeta, seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
@@ -197,20 +192,8 @@ export async function residentMessagingRoutes(app: FastifyInstance, deps: Platfo
   });
 
   // The island's POST: JSON, so no cross-site form can send it; the page's token in a header as well.
-  app.post(pushPath, { schema: page, config: { csrf: 'header-token' } }, async (request, reply) => {
-    const sent = request.headers['x-csrf-token'];
-    const expected = request.csrfToken;
-    if (
-      typeof sent !== 'string' ||
-      !expected ||
-      sent.length !== expected.length ||
-      !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
-    ) {
-      throw new AppError(
-        'csrf_failed',
-        'ページの有効期限が切れました。ページを再読み込みしてから、もう一度お試しください。',
-      );
-    }
+  app.post(pushPath, { schema: page }, async (request, reply) => {
+    requireCsrfHeader(request);
     const body = (request.body ?? {}) as Body;
     await savePushSubscription(deps, {
       tenantId: request.tenant.id,
