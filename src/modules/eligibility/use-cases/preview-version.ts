@@ -6,10 +6,9 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
-import { streamHouseholds } from '../../residents/index.ts';
 import { activeRules, findRule } from '../registry.ts';
 import { evaluateHousehold, evaluateRule, parseDay } from '../rules/index.ts';
-import { toHousehold } from '../runs/households.ts';
+import { registerPages, toHousehold } from '../runs/households.ts';
 import { failRun } from './run-population.ts';
 
 export interface PreviewExample {
@@ -89,13 +88,8 @@ export async function previewVersion(
     const unmet = new Set(current);
     let households = 0;
     let residents = 0;
-    const pages = streamHouseholds(deps, { tenantId: input.tenantId, pageSize: input.pageSize ?? 10_000 });
-    let next = pages.next();
-    for (;;) {
-      const page = await next;
-      if (page.done) break;
-      next = pages.next();
-      for (const h of page.value) {
+    for await (const page of registerPages(deps, { tenantId: input.tenantId, pageSize: input.pageSize })) {
+      for (const h of page) {
         households++;
         residents += h.members.length;
         const household = toHousehold(h);

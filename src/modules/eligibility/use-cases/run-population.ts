@@ -5,10 +5,9 @@
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { withTenant } from '../../../platform/db/tenant.ts';
-import { streamHouseholds } from '../../residents/index.ts';
 import { activeRules } from '../registry.ts';
 import { evaluateHousehold, parseDay, type Rule } from '../rules/index.ts';
-import { toHousehold } from '../runs/households.ts';
+import { registerPages, toHousehold } from '../runs/households.ts';
 import { copyIntoStage, type MergeResult, mergeStage, openStage } from '../runs/results-store.ts';
 
 export interface RunSummary extends MergeResult {
@@ -89,13 +88,8 @@ export async function runPopulation(
   let residents = 0;
   try {
     const copy = copyIntoStage(client);
-    const pages = streamHouseholds(deps, { tenantId: input.tenantId, pageSize: input.pageSize ?? 10_000 });
-    let next = pages.next();
-    for (;;) {
-      const page = await next;
-      if (page.done) break;
-      next = pages.next();
-      for (const h of page.value) {
+    for await (const page of registerPages(deps, { tenantId: input.tenantId, pageSize: input.pageSize })) {
+      for (const h of page) {
         households++;
         residents += h.members.length;
         const found = evaluateHousehold(toHousehold(h), day, rules, { eligibleOnly: true });
