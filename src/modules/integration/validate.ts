@@ -1,12 +1,10 @@
 // Checks of the integration forms, with Japanese messages tied to their fields.
-import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
 import { type SystemScope, systemScopes } from './tokens.ts';
 
 const departmentPattern = /^[a-z0-9][a-z0-9.-]{1,62}$/;
 
-export function fail(errors: FieldError[]): never {
-  throw new AppError('validation_failed', errors[0]!.message, { errors });
-}
+export { failValidation as fail } from '../../platform/http/errors.ts';
 
 /** '' or undefined: city-wide (null). */
 export function parseDepartment(value: string | undefined | null, errors: FieldError[]): string | null {

@@ -1,13 +1,11 @@
 // Checks of what staff and residents send in, each with a Japanese message tied to its field. Text is
 // refused (not silently changed) when it holds control characters or broken Unicode.
 import { cleanText } from '../../platform/forms/index.ts';
-import { parseDate } from '../../platform/forms/parse.ts';
-import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { parseDateField } from '../../platform/forms/parse.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
 import { defaultClosesOn, type ScheduleItem, type SubmissionMethod, submissionMethods, type Topic } from './model.ts';
 
-export function fail(errors: FieldError[]): never {
-  throw new AppError('validation_failed', errors[0]!.message, { errors });
-}
+export { failValidation as fail } from '../../platform/http/errors.ts';
 
 /** Text with control characters (tab and line breaks aside) or lone surrogates. */
 export function hasBadText(value: string): boolean {
@@ -37,17 +35,7 @@ export function parseText(
 }
 
 export function parseDay(value: string | undefined, errors: FieldError[], field: string, label: string): string {
-  const raw = (value ?? '').trim();
-  if (raw === '') {
-    errors.push({ field, message: `${label}を入力してください（例: 2026-12-03 または 令和8年12月3日）。` });
-    return '';
-  }
-  try {
-    return parseDate(raw);
-  } catch (error) {
-    errors.push({ field, message: `${label}: ${(error as Error).message}` });
-    return '';
-  }
+  return parseDateField(value, errors, field, label);
 }
 
 /** Lines of a textarea, trimmed, empty ones dropped. */

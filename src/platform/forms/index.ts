@@ -6,7 +6,15 @@ import { formMessages } from './messages.ts';
 
 registerMessages('forms', formMessages);
 
-export { type Body, type ParsedStep, parseAction, parseDate, parseStep, type StepAction } from './parse.ts';
+export {
+  type Body,
+  type ParsedStep,
+  parseAction,
+  parseDate,
+  parseDateField,
+  parseStep,
+  type StepAction,
+} from './parse.ts';
 export {
   displayValue,
   type RenderContext,

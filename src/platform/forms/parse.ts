@@ -78,6 +78,30 @@ export function parseDate(input: string): string {
   return fromWareki(text);
 }
 
+/**
+ * A date field of a hand-written form (any way staff type a date, 和暦 included): the ISO day, or '' with the
+ * problem (empty, or not a date) added to `errors` on `field`.
+ */
+export function parseDateField(
+  value: string | undefined,
+  errors: FieldError[],
+  field: string,
+  label: string,
+  example = '2026-12-03 または 令和8年12月3日',
+): string {
+  const raw = (value ?? '').trim();
+  if (raw === '') {
+    errors.push({ field, message: `${label}を入力してください（例: ${example}）。` });
+    return '';
+  }
+  try {
+    return parseDate(raw);
+  } catch (error) {
+    errors.push({ field, message: `${label}: ${(error as Error).message}` });
+    return '';
+  }
+}
+
 interface Ctx {
   lang: Lang;
   root: JsonSchema;

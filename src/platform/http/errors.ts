@@ -31,6 +31,11 @@ export class AppError extends Error {
   }
 }
 
+/** A form's problems as one 400: the first message as the detail, every problem on its field. */
+export function failValidation(errors: FieldError[]): never {
+  throw new AppError('validation_failed', errors[0]!.message, { errors });
+}
+
 export interface Problem {
   type: string;
   title: string;

@@ -4,9 +4,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { cleanText } from '../../../platform/forms/index.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 
-export function fail(errors: FieldError[]): never {
-  throw new AppError('validation_failed', errors[0]!.message, { errors });
-}
+export { failValidation as fail } from '../../../platform/http/errors.ts';
 
 /** Trimmed text with line breaks normalised to \n; problems go to `errors`. */
 export function parseText(

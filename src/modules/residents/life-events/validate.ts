@@ -1,12 +1,10 @@
 // Checks of what staff type into the life-event forms, each with a Japanese message tied to its field. Names
 // are synthetic but kept as typed (never NFKC-normalised: 髙 is not 高); readings become full-width katakana.
-import { cleanText, parseDate } from '../../../platform/forms/index.ts';
+import { cleanText, parseDateField } from '../../../platform/forms/index.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import { isKatakanaReading, toKatakanaReading } from '../../../platform/ja/kana.ts';
 
-export function fail(errors: FieldError[]): never {
-  throw new AppError('validation_failed', errors[0]!.message, { errors });
-}
+export { failValidation as fail } from '../../../platform/http/errors.ts';
 
 /** The day `years` before `day` (29 February becomes 28 February). */
 export function yearsBefore(day: string, years: number): string {
@@ -53,19 +51,8 @@ export function parseDay(
   label: string,
   today: string,
 ): string {
-  const raw = (value ?? '').trim();
-  if (raw === '') {
-    errors.push({ field, message: `${label}を入力してください（例: 2026-12-03 または 令和8年12月3日）。` });
-    return '';
-  }
-  let day: string;
-  try {
-    day = parseDate(raw);
-  } catch (error) {
-    errors.push({ field, message: `${label}: ${(error as Error).message}` });
-    return '';
-  }
-  if (day > today) {
+  const day = parseDateField(value, errors, field, label);
+  if (day !== '' && day > today) {
     errors.push({
       field,
       message: `${label}（${japaneseDate(day)}）が未来の日付です。今日（${japaneseDate(today)}）までの日付を入力してください。`,
@@ -77,17 +64,7 @@ export function parseDay(
 
 /** A date that may be in the future (出産予定日); problems go to `errors`. */
 export function parseAnyDay(value: string | undefined, errors: FieldError[], field: string, label: string): string {
-  const raw = (value ?? '').trim();
-  if (raw === '') {
-    errors.push({ field, message: `${label}を入力してください（例: 2027-06-15 または 令和9年6月15日）。` });
-    return '';
-  }
-  try {
-    return parseDate(raw);
-  } catch (error) {
-    errors.push({ field, message: `${label}: ${(error as Error).message}` });
-    return '';
-  }
+  return parseDateField(value, errors, field, label, '2027-06-15 または 令和9年6月15日');
 }
 
 const nameLimit = 30;
