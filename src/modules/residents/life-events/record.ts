@@ -3,8 +3,9 @@
 // ids, and write the event rows with their audit entry and the one domain event eligibility reacts to.
 import { type Kysely, sql } from 'kysely';
 import { appendStaffChange, type StaffActor } from '../../../platform/audit/audit.ts';
+import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError, type FieldError, failValidation } from '../../../platform/http/errors.ts';
 import { loadHousehold, type RegisterHousehold } from './household.ts';
 
 export const lifeEventKinds = ['birth', 'move_in', 'pregnancy', 'certificate_issued'] as const;
@@ -48,20 +49,31 @@ export function wardDepartment(wardCode: string): string {
 }
 
 /**
- * The household a notification about its residents is for, locked until the transaction ends, or what the
- * same form (its key) already recorded. An unknown household is a 404 naming its number.
+ * A notification about residents of an existing household, in one transaction: the form's problems so far (a
+ * missing household number among them) are refused together; a retried form answers with what it recorded;
+ * otherwise `record` runs with the household locked until the transaction ends. An unknown household is a 404.
  */
-export async function householdForNotification(
-  trx: Kysely<any>,
-  input: { tenantId: string; idempotencyKey: string },
-  kind: LifeEventKind,
-  householdId: string,
-): Promise<{ earlier: RecordedLifeEvent } | { earlier: undefined; household: RegisterHousehold }> {
-  const earlier = await earlierSubmission(trx, input, kind, householdId);
-  if (earlier) return { earlier };
-  const household = await loadHousehold(trx, householdId, { lock: true });
-  if (!household) throw new AppError('not_found', `世帯番号 ${householdId} の世帯は住民記録にありません。`);
-  return { earlier: undefined, household };
+export async function recordForHousehold(
+  db: Kysely<any>,
+  input: {
+    tenantId: string;
+    idempotencyKey: string;
+    kind: LifeEventKind;
+    householdId: string | undefined;
+    errors: FieldError[];
+  },
+  record: (trx: Kysely<any>, household: RegisterHousehold) => Promise<RecordedLifeEvent>,
+): Promise<RecordedLifeEvent> {
+  const { householdId, errors } = input;
+  if (!householdId) errors.push({ field: 'householdId', message: '世帯番号は数字で入力してください。' });
+  if (errors.length > 0) failValidation(errors);
+  return withTenant(db, input.tenantId, async (trx) => {
+    const earlier = await earlierSubmission(trx, input, input.kind, householdId);
+    if (earlier) return earlier;
+    const household = await loadHousehold(trx, householdId!, { lock: true });
+    if (!household) throw new AppError('not_found', `世帯番号 ${householdId} の世帯は住民記録にありません。`);
+    return record(trx, household);
+  });
 }
 
 /**

@@ -3,12 +3,11 @@
 // so it becomes this certificate; the event's details keep what it replaced.
 import type { Kysely } from 'kysely';
 import type { StaffActor } from '../../../platform/audit/audit.ts';
-import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
 import { memberOf } from '../life-events/household.ts';
-import { householdForNotification, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
+import { type RecordedLifeEvent, recordForHousehold, recordLifeEvent } from '../life-events/record.ts';
 import { fail, japaneseDate, parseDay, parseId, parseKey } from '../life-events/validate.ts';
 
 /** shintai 身体障害者手帳, ryoiku 療育手帳, seishin 精神障害者保健福祉手帳, with the register's type and grades. */
@@ -56,43 +55,36 @@ export async function recordCertificate(
     });
   }
   const issuedOn = parseDay(input.issuedOn, errors, 'issuedOn', '交付日', japanToday());
-  if (!householdId) errors.push({ field: 'householdId', message: '世帯番号は数字で入力してください。' });
-  if (errors.length > 0) fail(errors);
-
-  return withTenant(deps.db, input.tenantId, async (trx) => {
-    const found = await householdForNotification(
-      trx,
-      { tenantId: input.tenantId, idempotencyKey: key },
-      'certificate_issued',
-      householdId!,
-    );
-    if (found.earlier) return found.earlier;
-    const { household } = found;
-    const person = memberOf(household, residentId!);
-    if (issuedOn < person.birthDate) {
-      fail([
+  return recordForHousehold(
+    deps.db,
+    { tenantId: input.tenantId, idempotencyKey: key, kind: 'certificate_issued', householdId, errors },
+    async (trx, household) => {
+      const person = memberOf(household, residentId!);
+      if (issuedOn < person.birthDate) {
+        fail([
+          {
+            field: 'issuedOn',
+            message: `交付日（${japaneseDate(issuedOn)}）がこの方の生年月日（${japaneseDate(person.birthDate)}）より前です。`,
+          },
+        ]);
+      }
+      await trx
+        .updateTable('residents')
+        .set({ disability_type: certificate!.type, disability_grade: grade })
+        .where('id', '=', person.id)
+        .execute();
+      return recordLifeEvent(
+        trx,
+        deps,
+        { tenantId: input.tenantId, actor: input.actor, idempotencyKey: key },
         {
-          field: 'issuedOn',
-          message: `交付日（${japaneseDate(issuedOn)}）がこの方の生年月日（${japaneseDate(person.birthDate)}）より前です。`,
+          kind: 'certificate_issued',
+          householdId: household.id,
+          wardCode: household.wardCode,
+          date: issuedOn,
+          people: [{ residentId: person.id, details: { certificate: kind, grade, previous: person.disability } }],
         },
-      ]);
-    }
-    await trx
-      .updateTable('residents')
-      .set({ disability_type: certificate!.type, disability_grade: grade })
-      .where('id', '=', person.id)
-      .execute();
-    return recordLifeEvent(
-      trx,
-      deps,
-      { tenantId: input.tenantId, actor: input.actor, idempotencyKey: key },
-      {
-        kind: 'certificate_issued',
-        householdId: household.id,
-        wardCode: household.wardCode,
-        date: issuedOn,
-        people: [{ residentId: person.id, details: { certificate: kind, grade, previous: person.disability } }],
-      },
-    );
-  });
+      );
+    },
+  );
 }

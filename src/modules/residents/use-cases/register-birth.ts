@@ -3,11 +3,10 @@
 // when named, must be a woman of the household born before the child.
 import type { Kysely } from 'kysely';
 import type { StaffActor } from '../../../platform/audit/audit.ts';
-import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
-import { householdForNotification, nextIds, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
+import { nextIds, type RecordedLifeEvent, recordForHousehold, recordLifeEvent } from '../life-events/record.ts';
 import {
   fail,
   japaneseDate,
@@ -61,71 +60,64 @@ export async function registerBirth(
       message: '母を世帯員から選んでください（母がこの世帯にいないときは「この世帯にいない」を選びます）。',
     });
   }
-  if (!householdId) errors.push({ field: 'householdId', message: '世帯番号は数字で入力してください。' });
-  if (errors.length > 0) fail(errors);
-
-  return withTenant(deps.db, input.tenantId, async (trx) => {
-    const found = await householdForNotification(
-      trx,
-      { tenantId: input.tenantId, idempotencyKey: key },
-      'birth',
-      householdId!,
-    );
-    if (found.earlier) return found.earlier;
-    const { household } = found;
-    if (motherId) {
-      const mother = household.members.find((m) => m.id === motherId);
-      if (!mother) {
-        errors.push({ field: 'motherId', message: `住民番号 ${motherId} の方はこの世帯の世帯員ではありません。` });
-      } else if (mother.sex !== '2') {
-        errors.push({ field: 'motherId', message: '母には、住民記録の性別が女性の世帯員を選んでください。' });
-      } else if (birthDate <= mother.birthDate) {
-        errors.push({
-          field: 'birthDate',
-          message: `生年月日（${japaneseDate(birthDate)}）が母の生年月日（${japaneseDate(mother.birthDate)}）より前です。生年月日を確かめてください。`,
-        });
+  return recordForHousehold(
+    deps.db,
+    { tenantId: input.tenantId, idempotencyKey: key, kind: 'birth', householdId, errors },
+    async (trx, household) => {
+      if (motherId) {
+        const mother = household.members.find((m) => m.id === motherId);
+        if (!mother) {
+          errors.push({ field: 'motherId', message: `住民番号 ${motherId} の方はこの世帯の世帯員ではありません。` });
+        } else if (mother.sex !== '2') {
+          errors.push({ field: 'motherId', message: '母には、住民記録の性別が女性の世帯員を選んでください。' });
+        } else if (birthDate <= mother.birthDate) {
+          errors.push({
+            field: 'birthDate',
+            message: `生年月日（${japaneseDate(birthDate)}）が母の生年月日（${japaneseDate(mother.birthDate)}）より前です。生年月日を確かめてください。`,
+          });
+        }
       }
-    }
-    const twin = household.members.find(
-      (m) => m.birthDate === birthDate && m.givenName === givenName && m.relationship === '子',
-    );
-    if (twin) {
-      throw new AppError(
-        'conflict',
-        `この世帯には、同じ名前と生年月日のお子さん（${twin.familyName} ${twin.givenName}、住民番号 ${twin.id}）がすでに登録されています。同じ出生届を二度登録していないか確かめてください。`,
+      const twin = household.members.find(
+        (m) => m.birthDate === birthDate && m.givenName === givenName && m.relationship === '子',
       );
-    }
-    if (errors.length > 0) fail(errors);
+      if (twin) {
+        throw new AppError(
+          'conflict',
+          `この世帯には、同じ名前と生年月日のお子さん（${twin.familyName} ${twin.givenName}、住民番号 ${twin.id}）がすでに登録されています。同じ出生届を二度登録していないか確かめてください。`,
+        );
+      }
+      if (errors.length > 0) fail(errors);
 
-    const [childId] = await nextIds(trx, input.tenantId, 'residents', 1);
-    await trx
-      .insertInto('residents')
-      .values({
-        tenant_id: input.tenantId,
-        id: childId,
-        household_id: household.id,
-        relationship: '子',
-        family_name: familyName,
-        given_name: givenName,
-        family_name_kana: familyNameKana,
-        given_name_kana: givenNameKana,
-        birth_date: birthDate,
-        sex,
-        nationality,
-        ward_code: household.wardCode,
-      })
-      .execute();
-    return recordLifeEvent(
-      trx,
-      deps,
-      { tenantId: input.tenantId, actor: input.actor, idempotencyKey: key },
-      {
-        kind: 'birth',
-        householdId: household.id,
-        wardCode: household.wardCode,
-        date: birthDate,
-        people: [{ residentId: childId!, details: motherId ? { motherId } : {} }],
-      },
-    );
-  });
+      const [childId] = await nextIds(trx, input.tenantId, 'residents', 1);
+      await trx
+        .insertInto('residents')
+        .values({
+          tenant_id: input.tenantId,
+          id: childId,
+          household_id: household.id,
+          relationship: '子',
+          family_name: familyName,
+          given_name: givenName,
+          family_name_kana: familyNameKana,
+          given_name_kana: givenNameKana,
+          birth_date: birthDate,
+          sex,
+          nationality,
+          ward_code: household.wardCode,
+        })
+        .execute();
+      return recordLifeEvent(
+        trx,
+        deps,
+        { tenantId: input.tenantId, actor: input.actor, idempotencyKey: key },
+        {
+          kind: 'birth',
+          householdId: household.id,
+          wardCode: household.wardCode,
+          date: birthDate,
+          people: [{ residentId: childId!, details: motherId ? { motherId } : {} }],
+        },
+      );
+    },
+  );
 }

@@ -3,12 +3,11 @@
 // A second notification while the first pregnancy is still expected is refused.
 import { type Kysely, sql } from 'kysely';
 import type { StaffActor } from '../../../platform/audit/audit.ts';
-import { withTenant } from '../../../platform/db/tenant.ts';
 import type { Events } from '../../../platform/events/events.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
 import { memberOf } from '../life-events/household.ts';
-import { householdForNotification, type RecordedLifeEvent, recordLifeEvent } from '../life-events/record.ts';
+import { type RecordedLifeEvent, recordForHousehold, recordLifeEvent } from '../life-events/record.ts';
 import { daysBetween, fail, japaneseDate, parseAnyDay, parseDay, parseId, parseKey } from '../life-events/validate.ts';
 
 /** A pregnancy lasts about 280 days from the last period; a notification comes after the first weeks. */
@@ -50,32 +49,24 @@ export async function registerPregnancy(
       });
     }
   }
-  if (!householdId) errors.push({ field: 'householdId', message: '世帯番号は数字で入力してください。' });
-  if (errors.length > 0) fail(errors);
-
-  return withTenant(deps.db, input.tenantId, async (trx) => {
-    const found = await householdForNotification(
-      trx,
-      { tenantId: input.tenantId, idempotencyKey: key },
-      'pregnancy',
-      householdId!,
-    );
-    if (found.earlier) return found.earlier;
-    const { household } = found;
-    const mother = memberOf(household, residentId!);
-    if (mother.sex !== '2') {
-      fail([{ field: 'residentId', message: '妊娠届は、住民記録の性別が女性の世帯員について登録してください。' }]);
-    }
-    if (notifiedOn <= mother.birthDate) {
-      fail([
-        {
-          field: 'notifiedOn',
-          message: `届出日（${japaneseDate(notifiedOn)}）がこの方の生年月日（${japaneseDate(mother.birthDate)}）より前です。`,
-        },
-      ]);
-    }
-    // Still expected: due on or after this notification, and no birth in the household since it was notified.
-    const { rows: ongoing } = await sql<{ due: string }>`
+  return recordForHousehold(
+    deps.db,
+    { tenantId: input.tenantId, idempotencyKey: key, kind: 'pregnancy', householdId, errors },
+    async (trx, household) => {
+      const mother = memberOf(household, residentId!);
+      if (mother.sex !== '2') {
+        fail([{ field: 'residentId', message: '妊娠届は、住民記録の性別が女性の世帯員について登録してください。' }]);
+      }
+      if (notifiedOn <= mother.birthDate) {
+        fail([
+          {
+            field: 'notifiedOn',
+            message: `届出日（${japaneseDate(notifiedOn)}）がこの方の生年月日（${japaneseDate(mother.birthDate)}）より前です。`,
+          },
+        ]);
+      }
+      // Still expected: due on or after this notification, and no birth in the household since it was notified.
+      const { rows: ongoing } = await sql<{ due: string }>`
       select p.details->>'expectedDeliveryDate' as due from resident_events p
       where p.resident_id = ${mother.id}::bigint and p.type = 'pregnancy'
         and p.details->>'expectedDeliveryDate' >= ${notifiedOn}
@@ -84,24 +75,25 @@ export async function registerPregnancy(
           where b.household_id = p.household_id and b.type = 'birth' and b.date >= p.date
         )
       limit 1`.execute(trx);
-    if (ongoing[0]) {
-      const due = ongoing[0].due;
-      throw new AppError(
-        'conflict',
-        `${mother.familyName} ${mother.givenName}さんの妊娠届は登録済みです（出産予定日 ${japaneseDate(due)}）。同じ届出を二度登録していないか確かめてください。`,
+      if (ongoing[0]) {
+        const due = ongoing[0].due;
+        throw new AppError(
+          'conflict',
+          `${mother.familyName} ${mother.givenName}さんの妊娠届は登録済みです（出産予定日 ${japaneseDate(due)}）。同じ届出を二度登録していないか確かめてください。`,
+        );
+      }
+      return recordLifeEvent(
+        trx,
+        deps,
+        { tenantId: input.tenantId, actor: input.actor, idempotencyKey: key },
+        {
+          kind: 'pregnancy',
+          householdId: household.id,
+          wardCode: household.wardCode,
+          date: notifiedOn,
+          people: [{ residentId: mother.id, details: { expectedDeliveryDate: expected } }],
+        },
       );
-    }
-    return recordLifeEvent(
-      trx,
-      deps,
-      { tenantId: input.tenantId, actor: input.actor, idempotencyKey: key },
-      {
-        kind: 'pregnancy',
-        householdId: household.id,
-        wardCode: household.wardCode,
-        date: notifiedOn,
-        people: [{ residentId: mother.id, details: { expectedDeliveryDate: expected } }],
-      },
-    );
-  });
+    },
+  );
 }
