@@ -618,3 +618,28 @@ test('LINE: a resident gets a link code, sends it in LINE, and the linked accoun
   const refused = await anonymous.get('/notifications');
   shows(refused.body, /サインインすると、LINE とアカウントを連携できます。/, 'a visitor is told to sign in');
 });
+
+test('each subscriber’s change is in the audit log: by the resident’s account, or anonymous from a mailed link', async () => {
+  const rows = await city.database.ownerDb
+    .selectFrom('audit_log')
+    .select(['action', 'actor_kind', 'data_class'])
+    .where('tenant_id', '=', tenantId)
+    .where('action', 'in', [
+      'messaging.preferences.saved',
+      'messaging.webpush.subscribed',
+      'messaging.subscriber.unsubscribed',
+      'messaging.email.requested',
+      'messaging.email.confirmed',
+    ])
+    .execute();
+  const kinds = (action: string) => new Set(rows.filter((r) => r.action === action).map((r) => r.actor_kind));
+  assert.deepEqual(kinds('messaging.preferences.saved'), new Set(['resident']));
+  assert.deepEqual(kinds('messaging.webpush.subscribed'), new Set(['resident', 'anonymous']), 'signed in and not');
+  assert.deepEqual(kinds('messaging.subscriber.unsubscribed'), new Set(['anonymous']));
+  assert.ok(kinds('messaging.email.requested').has('anonymous'), 'a visitor’s e-mail request');
+  assert.ok(kinds('messaging.email.confirmed').has('anonymous'), 'confirmed from the mailed link');
+  assert.ok(
+    rows.every((r) => r.data_class === 'personal'),
+    'subscriptions are personal data',
+  );
+});

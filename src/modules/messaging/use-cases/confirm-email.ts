@@ -6,9 +6,9 @@
 // the account's topics, ward and language.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { RequestMeta } from '../../../platform/http/respond.ts';
+import { auditSubscriber } from '../audit.ts';
 import type { Language } from '../delivery/segment.ts';
 
 export const confirmPath = '/notifications/email/confirm';
@@ -161,18 +161,11 @@ export async function confirmEmail(
         .where('id', '=', row.id)
         .execute();
     }
-    await appendAudit(trx, {
-      tenantId: input.tenantId,
-      actor: claim.accountId ?? 'anonymous',
-      actorKind: claim.accountId ? 'resident' : 'anonymous',
-      action: 'messaging.email.confirmed',
-      resourceType: 'msg_subscriber',
-      resourceId: row.id,
-      dataClass: 'personal',
-      decision: 'allow',
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-    });
+    await auditSubscriber(
+      trx,
+      { tenantId: input.tenantId, accountId: claim.accountId ?? null, meta: input.meta },
+      { action: 'messaging.email.confirmed', resourceId: row.id },
+    );
     return 'confirmed';
   });
 }

@@ -6,13 +6,13 @@
 // taken out of the field stops at once. Saving twice changes nothing more: rows are keyed by (tenant,
 // channel, address).
 import { type Kysely, sql } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { RequestMeta } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
 import { listWards } from '../../organisation/index.ts';
+import { auditSubscriber } from '../audit.ts';
 import { type Language, languages, topics } from '../delivery/segment.ts';
 import { k } from '../pages/resident-messages.ts';
 import { emailProblem, normaliseEmail, subscribeEmail } from './subscribe-email.ts';
@@ -233,19 +233,15 @@ export async function savePreferences(
         updated_at = now()
       where account_id = ${input.accountId}::uuid and channel = 'email'
       returning address, status`.execute(trx);
-    await appendAudit(trx, {
-      tenantId: input.tenantId,
-      actor: input.accountId,
-      actorKind: 'resident',
-      action: 'messaging.preferences.saved',
-      resourceType: 'msg_subscriber',
-      resourceId: input.accountId,
-      dataClass: 'personal',
-      decision: 'allow',
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-      details: { topics: p.topics, channels: [...on], personal: [...personal], email: email !== '' },
-    });
+    await auditSubscriber(
+      trx,
+      { tenantId: input.tenantId, accountId: input.accountId, meta: input.meta },
+      {
+        action: 'messaging.preferences.saved',
+        resourceId: input.accountId,
+        details: { topics: p.topics, channels: [...on], personal: [...personal], email: email !== '' },
+      },
+    );
     return email !== '' && !kept.rows.some((r) => r.address === email && r.status === 'active');
   });
   if (emailRequested) {

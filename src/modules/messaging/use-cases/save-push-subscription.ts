@@ -4,11 +4,11 @@
 // account's settings; an anonymous visitor's takes the topics, ward and language on the form beside the
 // button. The push service tells us when it ends (404/410: the row becomes 'gone').
 import { type Kysely, sql } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
 import type { RequestMeta } from '../../../platform/http/respond.ts';
 import { listWards } from '../../organisation/index.ts';
+import { auditSubscriber } from '../audit.ts';
 import { readSubscription } from '../channels/web-push.ts';
 import { parsePreferences, validationError } from './save-preferences.ts';
 
@@ -63,18 +63,11 @@ export async function savePushSubscription(
         birth_year = excluded.birth_year, status = 'active', updated_at = now()
       returning id`.execute(trx);
     const id = row.rows[0]!.id;
-    await appendAudit(trx, {
-      tenantId: input.tenantId,
-      actor: input.accountId ?? 'anonymous',
-      actorKind: input.accountId ? 'resident' : 'anonymous',
-      action: 'messaging.webpush.subscribed',
-      resourceType: 'msg_subscriber',
-      resourceId: id,
-      dataClass: 'personal',
-      decision: 'allow',
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-    });
+    await auditSubscriber(
+      trx,
+      { tenantId: input.tenantId, accountId: input.accountId ?? null, meta: input.meta },
+      { action: 'messaging.webpush.subscribed', resourceId: id },
+    );
     return { id };
   });
 }

@@ -6,7 +6,6 @@
 // account. The page says the same in every case. The mail goes from a job after the commit, and the job
 // makes the link again from the subscriber id: no token is written to the queue's table.
 import { type Kysely, sql } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { enforceRateLimits } from '../../../platform/http/rate-limit.ts';
@@ -15,6 +14,7 @@ import { t } from '../../../platform/i18n/i18n.ts';
 import { japanDateTime } from '../../../platform/ja/today.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
 import type { ModuleJob, PlatformDeps } from '../../../platform/module.ts';
+import { auditSubscriber } from '../audit.ts';
 import { topicLabels } from '../delivery/segment.ts';
 import { k } from '../pages/resident-messages.ts';
 import { unsubscribeUrl } from '../unsubscribe-link.ts';
@@ -110,18 +110,11 @@ export async function subscribeEmail(deps: { db: Kysely<any>; jobs: Jobs }, inpu
     else if (row.account_id !== input.accountId) kind = 'confirm';
     // else: already this account's address, receiving; its settings were saved with the rest.
     if (!kind) return;
-    await appendAudit(trx, {
-      tenantId: input.tenantId,
-      actor: input.accountId ?? 'anonymous',
-      actorKind: input.accountId ? 'resident' : 'anonymous',
-      action: 'messaging.email.requested',
-      resourceType: 'msg_subscriber',
-      resourceId: row.id,
-      dataClass: 'personal',
-      decision: 'allow',
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-    });
+    await auditSubscriber(
+      trx,
+      { tenantId: input.tenantId, accountId: input.accountId, meta: input.meta },
+      { action: 'messaging.email.requested', resourceId: row.id },
+    );
     await deps.jobs.enqueue(trx, sendEmailConfirmationJob, {
       tenantId: input.tenantId,
       subscriberId: row.id,

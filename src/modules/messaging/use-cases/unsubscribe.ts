@@ -3,10 +3,10 @@
 // one-click POST (no cookie, no page) stop it alike, at once. Stopping again changes nothing. A token this
 // server did not make for this city names nobody.
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import type { RequestMeta } from '../../../platform/http/respond.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
+import { auditSubscriber } from '../audit.ts';
 import { readUnsubscribeToken } from '../unsubscribe-link.ts';
 
 type Deps = { db: Kysely<any> } & Pick<PlatformDeps, 'secrets'>;
@@ -54,19 +54,15 @@ export async function unsubscribe(
       const exists = await trx.selectFrom('msg_subscribers').select('id').where('id', '=', id).executeTakeFirst();
       return exists ? 'already' : 'unknown';
     }
-    await appendAudit(trx, {
-      tenantId: input.tenantId,
-      actor: 'anonymous',
-      actorKind: 'anonymous',
-      action: 'messaging.subscriber.unsubscribed',
-      resourceType: 'msg_subscriber',
-      resourceId: id,
-      dataClass: 'personal',
-      decision: 'allow',
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-      details: { channel: stopped.channel, oneClick: input.oneClick },
-    });
+    await auditSubscriber(
+      trx,
+      { tenantId: input.tenantId, accountId: null, meta: input.meta },
+      {
+        action: 'messaging.subscriber.unsubscribed',
+        resourceId: id,
+        details: { channel: stopped.channel, oneClick: input.oneClick },
+      },
+    );
     return 'stopped';
   });
 }
