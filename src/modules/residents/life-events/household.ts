@@ -2,17 +2,11 @@
 // sex, birth dates and certificates. Only the residents module reads these tables.
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import type { HouseholdMember } from '../use-cases/read-household.ts';
 import { fail } from './validate.ts';
 
-export interface RegisterMember {
-  id: string;
-  relationship: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  birthDate: string;
-  sex: '1' | '2';
+/** A member as prefill reads them (names, birth date, sex), with what the forms check besides. */
+export interface RegisterMember extends Omit<HouseholdMember, 'events'> {
   nationality: string;
   disability: { type: string; grade: string } | null;
 }
