@@ -72,6 +72,14 @@ export interface RuleDetail {
   staffNames: ReadonlyMap<string, string>;
 }
 
+/** A result row as the page's people are read from it. */
+const resultColumns = [
+  sql<string>`person_id::text`.as('person_id'),
+  sql<string>`household_id::text`.as('household_id'),
+  'version',
+  'since',
+] as const;
+
 export async function ruleDetail(
   deps: { db: Kysely<any> },
   input: { tenantId: string; ruleId: string; on: string; origin: string; sampleSize?: number },
@@ -99,12 +107,7 @@ export async function ruleDetail(
       .executeTakeFirstOrThrow();
     const waiting = await trx
       .selectFrom('elig_results')
-      .select([
-        sql<string>`person_id::text`.as('person_id'),
-        sql<string>`household_id::text`.as('household_id'),
-        'version',
-        'since',
-      ])
+      .select(resultColumns)
       .where('rule_id', '=', rule.id)
       .where('status', '=', 'eligible')
       .where('baseline', '=', false)
@@ -119,12 +122,7 @@ export async function ruleDetail(
         ? undefined
         : await trx
             .selectFrom('elig_results')
-            .select([
-              sql<string>`person_id::text`.as('person_id'),
-              sql<string>`household_id::text`.as('household_id'),
-              'version',
-              'since',
-            ])
+            .select(resultColumns)
             .where('rule_id', '=', rule.id)
             .where('status', '=', 'eligible')
             .orderBy('person_id')
