@@ -1,7 +1,9 @@
 // What the life-event tests read back from the database (as the owner, past row-level security): households
 // of a shape, and how many rows, domain events and audit entries a submission left behind.
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { AppError } from '../../../platform/http/errors.ts';
 
 export const tenantId = 'kawasaki';
 export const actor = { accountId: 'staff-test', ip: '10.1.2.3', requestId: 'req-test' };
@@ -51,4 +53,15 @@ export async function lifeEventsOf(ownerDb: Kysely<any>, householdId: string) {
     .where('subject_id', '=', householdId)
     .orderBy('seq')
     .execute();
+}
+
+/** The use case refuses with this error code and, on `field` (or as the whole message), text matching `message`. */
+export async function rejects(promise: Promise<unknown>, code: string, field: string | undefined, message: RegExp) {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof AppError, String(error));
+    assert.equal(error.code, code);
+    const text = field ? error.errors.find((e) => e.field === field)?.message : error.message;
+    assert.match(text ?? '', message, JSON.stringify(error.errors));
+    return true;
+  });
 }

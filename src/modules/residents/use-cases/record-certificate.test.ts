@@ -4,9 +4,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
-import { actor, countRows, householdWithWoman, lifeEventsOf, newKey, tenantId } from '../life-events/test-support.ts';
+import {
+  actor,
+  countRows,
+  householdWithWoman,
+  lifeEventsOf,
+  newKey,
+  rejects,
+  tenantId,
+} from '../life-events/test-support.ts';
 import { recordCertificate } from './record-certificate.ts';
 
 let city: TestCityHall;
@@ -25,16 +32,6 @@ const disabilityOf = async (id: string) =>
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-
-async function rejects(promise: Promise<unknown>, code: string, field: string | undefined, message: RegExp) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof AppError, String(error));
-    assert.equal(error.code, code);
-    const text = field ? error.errors.find((e) => e.field === field)?.message : error.message;
-    assert.match(text ?? '', message, JSON.stringify(error.errors));
-    return true;
-  });
-}
 
 test('a certificate sets the register’s disability record, with one event and one life_event, once', async () => {
   const { ownerDb } = city.city.deps;

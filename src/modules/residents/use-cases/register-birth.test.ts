@@ -4,9 +4,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
-import { actor, countRows, householdWithWoman, lifeEventsOf, newKey, tenantId } from '../life-events/test-support.ts';
+import {
+  actor,
+  countRows,
+  householdWithWoman,
+  lifeEventsOf,
+  newKey,
+  rejects,
+  tenantId,
+} from '../life-events/test-support.ts';
 import { readHousehold } from './read-household.ts';
 import { registerBirth } from './register-birth.ts';
 
@@ -33,16 +40,6 @@ const child = (over: Partial<Parameters<typeof registerBirth>[1]> = {}) => ({
   sex: '1',
   ...over,
 });
-
-async function rejects(promise: Promise<unknown>, code: string, field: string | undefined, message: RegExp) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof AppError, String(error));
-    assert.equal(error.code, code);
-    const text = field ? error.errors.find((e) => e.field === field)?.message : error.message;
-    assert.match(text ?? '', message, JSON.stringify(error.errors));
-    return true;
-  });
-}
 
 test('a birth adds the child as 子 with one birth event and one life_event for the household, audited', async () => {
   const { ownerDb } = city.city.deps;

@@ -4,9 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
-import { actor, countRows, lifeEventsOf, newKey, tenantId } from '../life-events/test-support.ts';
+import { actor, countRows, lifeEventsOf, newKey, rejects, tenantId } from '../life-events/test-support.ts';
 import { listLifeEvents } from './list-life-events.ts';
 import { type MoveInMember, registerMoveIn } from './register-move-in.ts';
 import { streamHouseholds } from './stream-households.ts';
@@ -81,16 +80,6 @@ const moveIn = (over: Partial<Parameters<typeof registerMoveIn>[1]> = {}) => {
     ...over,
   };
 };
-
-async function rejects(promise: Promise<unknown>, code: string, field: string | undefined, message: RegExp) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof AppError, String(error));
-    assert.equal(error.code, code);
-    const text = field ? error.errors.find((e) => e.field === field)?.message : error.message;
-    assert.match(text ?? '', message, JSON.stringify(error.errors));
-    return true;
-  });
-}
 
 test('a move-in adds the household and its members, one move_in each, one life_event for them all, once', async () => {
   const { ownerDb } = city.city.deps;

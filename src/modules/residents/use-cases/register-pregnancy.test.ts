@@ -5,9 +5,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTestCityHall, type TestCityHall } from '../../../../test/helpers/app.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
-import { actor, countRows, householdWithWoman, lifeEventsOf, newKey, tenantId } from '../life-events/test-support.ts';
+import {
+  actor,
+  countRows,
+  householdWithWoman,
+  lifeEventsOf,
+  newKey,
+  rejects,
+  tenantId,
+} from '../life-events/test-support.ts';
 import { registerBirth } from './register-birth.ts';
 import { registerPregnancy } from './register-pregnancy.ts';
 import { streamHouseholds } from './stream-households.ts';
@@ -23,16 +30,6 @@ after(async () => {
 
 const plusDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-async function rejects(promise: Promise<unknown>, code: string, field: string | undefined, message: RegExp) {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof AppError, String(error));
-    assert.equal(error.code, code);
-    const text = field ? error.errors.find((e) => e.field === field)?.message : error.message;
-    assert.match(text ?? '', message, JSON.stringify(error.errors));
-    return true;
-  });
-}
 
 test('a pregnancy notification is one event on the mother with the due date, one life_event, once however often sent', async () => {
   const { ownerDb } = city.city.deps;
