@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireCsrfHeader } from '../../../platform/http/csrf.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { formList, formValues } from '../../../platform/http/form-body.ts';
 import { baseUrl, requestMeta, seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
@@ -50,12 +51,8 @@ type Body = Record<string, unknown>;
 type TokenParams = { Params: { token: string } };
 
 const str = (body: Body, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
-const list = (body: Body, name: string) =>
-  ([] as unknown[]).concat(body[name] ?? []).filter((v): v is string => typeof v === 'string');
-const textValues = (body: Body) =>
-  Object.fromEntries(
-    Object.entries(body).filter(([name, v]) => name !== '_csrf' && (typeof v === 'string' || Array.isArray(v))),
-  ) as Record<string, string | string[]>;
+const list = formList;
+const textValues = formValues;
 
 /** The signed-in resident, if any (staff and half-signed-in sessions see the anonymous page). */
 function residentOf(request: FastifyRequest): Session | undefined {

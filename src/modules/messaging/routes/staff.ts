@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createZoneClassifier } from '../../../platform/access/zones.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { formList, formText, formValues } from '../../../platform/http/form-body.ts';
 import { seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
@@ -42,13 +43,9 @@ const notices = ['saved', 'updated', 'sending', 'scheduled', 'cancelled'];
 type Body = Record<string, unknown>;
 type Params = { Params: { id: string } };
 
-const str = (body: Body, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
-const list = (body: Body, name: string) =>
-  ([] as unknown[]).concat(body[name] ?? []).filter((v): v is string => typeof v === 'string');
-const textValues = (body: Body) =>
-  Object.fromEntries(
-    Object.entries(body).filter(([name, v]) => name !== '_csrf' && (typeof v === 'string' || Array.isArray(v))),
-  ) as Record<string, string | string[]>;
+const str = formText;
+const list = formList;
+const textValues = formValues;
 const isFormError = (error: unknown): error is AppError =>
   error instanceof AppError && (error.code === 'validation_failed' || error.code === 'conflict');
 const errorsOf = (error: AppError) =>

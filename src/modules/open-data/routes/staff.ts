@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createZoneClassifier } from '../../../platform/access/zones.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
+import { formList, formText, formValues } from '../../../platform/http/form-body.ts';
 import { baseUrl, seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { isSpooledFile, type LargeUploads } from '../../../platform/http/server.ts';
 import { t, th } from '../../../platform/i18n/i18n.ts';
@@ -58,13 +59,9 @@ const page = { hide: true };
 const pageSize = 50;
 type Body = Record<string, unknown>;
 
-const str = (body: Body, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
-const list = (body: Body, name: string) =>
-  ([] as unknown[]).concat(body[name] ?? []).filter((v): v is string => typeof v === 'string');
-const textValues = (body: Body) =>
-  Object.fromEntries(
-    Object.entries(body).filter(([name, v]) => name !== '_csrf' && (typeof v === 'string' || Array.isArray(v))),
-  ) as Record<string, string | string[]>;
+const str = formText;
+const list = formList;
+const textValues = formValues;
 const isFormError = (error: unknown): error is AppError =>
   error instanceof AppError && error.code === 'validation_failed';
 const errorsOf = (error: AppError, field: string): FieldError[] =>

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createZoneClassifier } from '../../../platform/access/zones.ts';
 import { withTenant } from '../../../platform/db/tenant.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { formList, formText } from '../../../platform/http/form-body.ts';
 import { seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { isUploadedFile } from '../../../platform/http/server.ts';
 import type { PlatformDeps } from '../../../platform/module.ts';
@@ -51,9 +52,8 @@ const page = { hide: true };
 type Body = Record<string, unknown>;
 type Action = 'read' | 'create' | 'update' | 'decide';
 
-const str = (body: Body, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
-const list = (body: Body, name: string) =>
-  ([] as unknown[]).concat(body[name] ?? []).filter((v): v is string => typeof v === 'string');
+const str = formText;
+const list = formList;
 const file = (body: Body, name: string) => (isUploadedFile(body[name]) ? body[name] : undefined);
 const textValues = (body: Body) =>
   Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string' || Array.isArray(v))) as Record<

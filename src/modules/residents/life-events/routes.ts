@@ -10,6 +10,7 @@ import type { Action } from '../../../platform/access/policy.ts';
 import { createZoneClassifier } from '../../../platform/access/zones.ts';
 import type { StaffActor } from '../../../platform/audit/audit.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { formText } from '../../../platform/http/form-body.ts';
 import { seeOther, sendPage } from '../../../platform/http/respond.ts';
 import { t } from '../../../platform/i18n/i18n.ts';
 import { japanToday } from '../../../platform/ja/today.ts';
@@ -47,7 +48,7 @@ const page = { hide: true };
 type Body = Record<string, unknown>;
 type Params = { Params: { id: string } };
 
-const str = (body: Body, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
+const str = formText;
 const textValues = (body: Body) =>
   Object.fromEntries(Object.entries(body).filter(([name, v]) => name !== '_csrf' && typeof v === 'string')) as Record<
     string,
