@@ -5,6 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import { withTenant } from '../db/tenant.ts';
+import { tenantIds } from '../tenancy/tenants.ts';
 import { type ChainRow, chainColumns, entryHash, genesis } from './chain.ts';
 
 const lockBase = 7_262_100;
@@ -58,9 +59,8 @@ export async function sealTenant(
 
 /** Seals every tenant's pending entries; returns how many were sealed. */
 export async function sealAuditLog(db: Kysely<any>, key: Buffer, onHead?: (head: ChainHead) => void): Promise<number> {
-  const tenants = await sql<{ id: string }>`select id from tenants order by id`.execute(db);
   let sealed = 0;
-  for (const { id } of tenants.rows) {
+  for (const id of await tenantIds(db)) {
     for (;;) {
       const n = await sealTenant(db, id, key, 10_000, onHead);
       sealed += n;

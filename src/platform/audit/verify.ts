@@ -3,6 +3,7 @@
 // size. Naming the problem is done once, at the first failure, by looking at the entries after it.
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../db/tenant.ts';
+import { tenantIds } from '../tenancy/tenants.ts';
 import { type ChainRow, chainColumns, entryHash, genesis } from './chain.ts';
 
 export type ChainProblem = 'altered' | 'deleted' | 'reordered' | 'inserted' | 'truncated';
@@ -128,9 +129,7 @@ export async function verifyAuditChain(
   tenantId?: string,
   heads: Map<string, ExpectedHead> = new Map(),
 ): Promise<VerifyResult> {
-  const tenants = tenantId
-    ? [tenantId]
-    : (await sql<{ id: string }>`select id from tenants order by id`.execute(db)).rows.map((r) => r.id);
+  const tenants = tenantId ? [tenantId] : await tenantIds(db);
   const total: VerifyResult = { ok: true, checked: 0, unsealed: 0 };
   for (const id of tenants) {
     const result = await verifyTenantChain(db, id, key, 20_000, heads.get(id));

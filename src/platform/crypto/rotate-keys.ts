@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { type Kysely, sql } from 'kysely';
 import { createDatabase } from '../db/pool.ts';
 import { withTenant } from '../db/tenant.ts';
+import { tenantIds } from '../tenancy/tenants.ts';
 import { type KeyWrapper, keyWrapperFromEnv, MasterKeyError } from './master-key.ts';
 
 export interface RotationResult {
@@ -33,11 +34,9 @@ export async function rotateKeys(
 
   // Run as the owner: it must see every tenant. Each tenant still goes through withTenant, so this also
   // works for an owner that is not a superuser (FORCE ROW LEVEL SECURITY applies to it too).
-  const tenants = input.tenantId
-    ? [{ id: input.tenantId }]
-    : (await sql<{ id: string }>`select id from tenants order by id`.execute(db)).rows;
+  const tenants = input.tenantId ? [input.tenantId] : await tenantIds(db);
   const result: RotationResult = { rewrapped: 0, newDataKeys: 0 };
-  for (const { id } of tenants) {
+  for (const id of tenants) {
     await withTenant(db, id, async (trx) => {
       const rows = await trx
         .selectFrom('tenant_data_keys')

@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import { withTenant } from '../db/tenant.ts';
 import type { Jobs } from '../jobs/queue.ts';
+import { tenantIds } from '../tenancy/tenants.ts';
 import { type Events, eventJob } from './events.ts';
 
 const batch = 500;
@@ -53,8 +54,7 @@ export function startEventRelay(options: {
   const tick = async () => {
     let relayed = 0;
     try {
-      const tenants = await sql<{ id: string }>`select id from tenants order by id`.execute(options.db);
-      for (const { id } of tenants.rows) {
+      for (const id of await tenantIds(options.db)) {
         if (stopped) break;
         relayed += await relayTenant(options.db, options.jobs, options.events, id);
       }

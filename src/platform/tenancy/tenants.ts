@@ -57,6 +57,12 @@ export async function tenantIds(db: Kysely<any>): Promise<string[]> {
   return rows.map((r) => r.id as string);
 }
 
+/** The city's name as residents read it (川崎市), or '' for an unknown tenant. */
+export async function tenantName(db: Kysely<any>, id: string): Promise<string> {
+  const row = await db.selectFrom('tenants').select('name_ja').where('id', '=', id).executeTakeFirst();
+  return (row?.name_ja as string | undefined) ?? '';
+}
+
 export interface TenantInput {
   id: string;
   lgCode: string;

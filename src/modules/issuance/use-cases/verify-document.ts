@@ -3,6 +3,7 @@
 // against the city's certificate. The answer names the document, never more of the person than a masked name.
 import { createHash } from 'node:crypto';
 import { withTenant } from '../../../platform/db/tenant.ts';
+import { tenantName } from '../../../platform/tenancy/tenants.ts';
 import { parseVerificationCode } from '../code.ts';
 import type { IssuanceDeps } from '../deps.ts';
 import { codeInfoKey } from '../pdf/render-document.ts';
@@ -44,7 +45,6 @@ function embeddedCodes(pdf: Uint8Array): string[] {
 
 export async function verifyDocument(deps: IssuanceDeps, input: VerifyDocumentInput): Promise<Verification> {
   const found = await withTenant(deps.db, input.tenantId, async (trx) => {
-    const city = await trx.selectFrom('tenants').select('name_ja').where('id', '=', input.tenantId).executeTakeFirst();
     let record: DocumentRecord | undefined;
     let sha256: Buffer | undefined;
     if ('code' in input) {
@@ -58,7 +58,7 @@ export async function verifyDocument(deps: IssuanceDeps, input: VerifyDocumentIn
         if (record) break;
       }
     }
-    return { record, sha256, cityName: (city?.name_ja as string | undefined) ?? '' };
+    return { record, sha256, cityName: await tenantName(trx, input.tenantId) };
   });
   const { record, sha256, cityName } = found;
   if (!record) return { status: 'unknown' };

@@ -14,6 +14,7 @@ import { t } from '../../../platform/i18n/i18n.ts';
 import { japanDateTime } from '../../../platform/ja/today.ts';
 import type { Jobs } from '../../../platform/jobs/queue.ts';
 import type { ModuleJob, PlatformDeps } from '../../../platform/module.ts';
+import { tenantName } from '../../../platform/tenancy/tenants.ts';
 import { auditSubscriber } from '../audit.ts';
 import { topicLabels } from '../delivery/segment.ts';
 import { k } from '../pages/resident-messages.ts';
@@ -143,8 +144,7 @@ export async function sendEmailConfirmation(
       .select(['id', 'address', 'status', 'topics'])
       .where('id', '=', data.subscriberId)
       .executeTakeFirst();
-    const city = await trx.selectFrom('tenants').select('name_ja').where('id', '=', data.tenantId).executeTakeFirst();
-    return row ? { row, city: oneLine((city?.name_ja as string | undefined) ?? '') } : undefined;
+    return row ? { row, city: oneLine(await tenantName(trx, data.tenantId)) } : undefined;
   });
   if (!found) return;
   const { row, city } = found;

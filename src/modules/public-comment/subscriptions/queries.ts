@@ -1,6 +1,7 @@
 // The SQL of subscriptions and notices (pc_subscriptions, pc_notices). Every function runs inside the
 // caller's tenant transaction (withTenant), so row-level security keeps each city to its own subscribers.
 import { type Kysely, sql } from 'kysely';
+import { tenantName } from '../../../platform/tenancy/tenants.ts';
 
 export type SubscriptionState = 'pending' | 'confirmed' | 'stopped';
 
@@ -134,6 +135,5 @@ export async function claimNotice(
 
 /** The city's name as its mail is signed (【川崎市】). */
 export async function cityName(trx: Kysely<any>, tenantId: string): Promise<string> {
-  const row = await trx.selectFrom('tenants').select('name_ja').where('id', '=', tenantId).executeTakeFirst();
-  return (row?.name_ja as string | undefined) ?? '';
+  return tenantName(trx, tenantId);
 }
