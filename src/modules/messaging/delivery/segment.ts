@@ -8,15 +8,6 @@ export type Channel = (typeof channels)[number];
 export const languages = ['ja', 'ja-easy', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const topics = ['bosai', 'bohan', 'kosodate', 'kenko', 'event', 'gomi', 'shisei'] as const;
-export const topicLabels: Record<(typeof topics)[number], string> = {
-  bosai: '防災',
-  bohan: '防犯（安全・安心ネットワーク）',
-  kosodate: '子育て',
-  kenko: '健康',
-  event: 'イベント',
-  gomi: 'ごみ',
-  shisei: '市政',
-};
 
 export interface Segment {
   /** Subscribers of any of these topics; empty: every subscriber. */

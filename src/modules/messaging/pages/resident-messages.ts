@@ -1,6 +1,6 @@
 // Texts of the residents' messaging pages (/notifications settings, e-mail confirmation, one-step
 // unsubscribe, /my/inbox) in ja, ja-easy (やさしい日本語, furigana as {漢字|かんじ}) and en, under
-// `notifications`. Topic names in Japanese are the ones staff choose from (topicLabels).
+// `notifications`. The topics' names are these for residents and staff alike (topicKey).
 import { type Messages, registerMessages } from '../../../platform/i18n/i18n.ts';
 
 export const messages: Messages = {
@@ -468,3 +468,5 @@ registerMessages('notifications', messages);
 
 /** The full key of a text on the residents' messaging pages. */
 export const k = (key: string) => `notifications.${key}`;
+/** A topic's name, the same on the residents' settings, the staff's compose page and in mail. */
+export const topicKey = (topic: string) => k(`topic_${topic}`);

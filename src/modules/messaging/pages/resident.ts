@@ -19,7 +19,7 @@ import type { InboxItem } from '../use-cases/list-inbox.ts';
 import type { InboxMessage } from '../use-cases/read-inbox-message.ts';
 import type { AccountChannels } from '../use-cases/save-preferences.ts';
 import type { UnsubscribeTarget } from '../use-cases/unsubscribe.ts';
-import { k } from './resident-messages.ts';
+import { k, topicKey } from './resident-messages.ts';
 
 export const settingsPath = '/notifications';
 export const inboxPath = '/my/inbox';
@@ -136,7 +136,7 @@ ${choices(
       legend: t(ctx.lang, k('fieldTopics')),
       hint: t(ctx.lang, k('fieldTopicsHint')),
       type: 'checkbox' as const,
-      options: topics.map((x) => ({ value: x, label: t(ctx.lang, k(`topic_${x}`)) })),
+      options: topics.map((x) => ({ value: x, label: t(ctx.lang, topicKey(x)) })),
       chosen: values(state, 'topics', saved?.topics ?? []),
     },
     errorOf(state, 'topics'),
@@ -393,7 +393,7 @@ ${
     : html`${row(
         'rowTopics',
         v.topics.length
-          ? v.topics.map((x) => t(ctx.lang, k(`topic_${x}`))).join(t(ctx.lang, k('listSeparator')))
+          ? v.topics.map((x) => t(ctx.lang, topicKey(x))).join(t(ctx.lang, k('listSeparator')))
           : th(ctx.lang, k('topicsNone')),
         'topics',
       )}

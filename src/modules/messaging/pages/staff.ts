@@ -18,6 +18,7 @@ import { textFor } from '../delivery/send-batch.ts';
 import type { DeliveryReport } from '../use-cases/delivery-report.ts';
 import type { StaffMessage } from '../use-cases/get-message.ts';
 import type { ListedMessage } from '../use-cases/list-messages.ts';
+import { topicKey } from './resident-messages.ts';
 import { k } from './staff-messages.ts';
 
 export const messagesPath = '/staff/messages';
@@ -311,7 +312,7 @@ ${checkboxes(
   'topics',
   'fieldTopics',
   'fieldTopicsHint',
-  topics.map((topic) => ({ value: topic, label: t(ctx.lang, k(`topic_${topic}`)) })),
+  topics.map((topic) => ({ value: topic, label: t(ctx.lang, topicKey(topic)) })),
   segment?.topics ?? [],
 )}
 ${checkboxes(
@@ -375,7 +376,7 @@ function segmentWords(ctx: PageContext, s: Segment, wards: Ward[]): SafeHtml {
   const row = (labelKey: string, value: SafeHtml | string, name: string) =>
     html`<div data-segment="${name}"><dt>${th(ctx.lang, k(labelKey))}</dt><dd>${value}</dd></div>`;
   return html`<dl class="summary-list">
-${row('fieldTopics', s.topics.length ? named(s.topics.map((x) => t(ctx.lang, k(`topic_${x}`)))) : all, 'topics')}
+${row('fieldTopics', s.topics.length ? named(s.topics.map((x) => t(ctx.lang, topicKey(x)))) : all, 'topics')}
 ${row('fieldWards', s.wards.length ? named(s.wards.map((w) => wardNames.get(w) ?? w)) : all, 'wards')}
 ${row('fieldAge', age, 'age')}
 ${row('fieldLanguages', s.languages.length < languages.length ? named(s.languages.map((l) => languageName(ctx, l))) : all, 'languages')}

@@ -134,7 +134,7 @@ test('the settings page for a visitor: labelled fields, e-mail only, the push is
   assert.equal(page.statusCode, 200);
   shows(page.body, /<h1>お知らせの受け取り設定<\/h1>/, 'heading');
   shows(page.body, /<legend class="form-field__label">分野<\/legend>/, 'topics legend');
-  shows(page.body, /<label for="topics-3">子育て<\/label>/, 'topic label from topicLabels');
+  shows(page.body, /<label for="topics-3">子育て<\/label>/, 'the topic’s name');
   shows(page.body, /<label class="form-field__label" for="ward">お住まいの区<\/label>/, 'ward label');
   shows(page.body, /<option value="141313">川崎区<\/option>/, 'a ward of Kawasaki');
   shows(page.body, /<label for="language-2">やさしい日本語<\/label>/, 'language');

@@ -16,8 +16,7 @@ import type { Jobs } from '../../../platform/jobs/queue.ts';
 import type { ModuleJob, PlatformDeps } from '../../../platform/module.ts';
 import { tenantName } from '../../../platform/tenancy/tenants.ts';
 import { auditSubscriber } from '../audit.ts';
-import { topicLabels } from '../delivery/segment.ts';
-import { k } from '../pages/resident-messages.ts';
+import { k, topicKey } from '../pages/resident-messages.ts';
 import { unsubscribeUrl } from '../unsubscribe-link.ts';
 import { confirmHours, confirmPath, confirmToken } from './confirm-email.ts';
 import type { Preferences } from './save-preferences.ts';
@@ -166,7 +165,7 @@ export async function sendEmailConfirmation(
     accountId: data.accountId,
     expiresAt,
   })}`;
-  const topics = (row.topics as string[]).map((x) => topicLabels[x as keyof typeof topicLabels] ?? x).join('、');
+  const topics = (row.topics as string[]).map((x) => t('ja', topicKey(x))).join('、');
   await deps.mail.send({
     to: row.address,
     subject: `【${city}】お知らせメールの登録の確認`,
